@@ -1,0 +1,99 @@
+"""The command line: a thin layer that reads options, calls one library function, renders, writes.
+
+Commands live one per module in this package and are imported only when run (fast start-up).
+Errors are turned into one line on stderr in exactly one place, :func:`main`.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from typing import Any
+
+import click
+
+from .. import __version__
+
+# command name -> module in compactdraft.cli holding a click command of the same name
+COMMANDS: dict[str, str] = {
+    "parse": "parse_cmd",
+    "align": "align_cmd",
+    "history": "history_cmd",
+    "redline": "redline_cmd",
+    "stats": "stats_cmd",
+    "graph": "graph_cmd",
+    "trace": "trace_cmd",
+    "coverage": "coverage_cmd",
+    "build": "build_cmd",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on demand."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name, module in COMMANDS.items()
+                      if importlib.util.find_spec(f"{__name__}.{module}") is not None)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMANDS.get(cmd_name)
+        if module_name is None or importlib.util.find_spec(f"{__name__}.{module_name}") is None:
+            return None
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        command: click.Command = getattr(module, cmd_name.replace("-", "_"))
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="compactdraft")
+def cli() -> None:
+    """compactdraft: redlines, alignment and provenance for successive drafts of UN texts.
+
+    \b
+    Example:
+      compactdraft parse drafts/zero.docx
+      compactdraft redline drafts/rev1.docx drafts/rev2.docx -o rev1-rev2.docx
+    """
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"compactdraft: error: {message}", err=True)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: run the CLI, turning every expected failure into one line and an exit status."""
+    from ..errors import CompactDraftError
+
+    debug = bool(os.environ.get("COMPACTDRAFT_DEBUG"))
+    try:
+        return cli.main(args=argv, prog_name="compactdraft", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        _fail("aborted", 130)
+    except click.UsageError as exc:
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+        _fail(f"{exc.format_message()}{hint}", 2)
+    except click.ClickException as exc:
+        _fail(exc.format_message(), exc.exit_code if exc.exit_code != 1 else 2)
+    except CompactDraftError as exc:
+        if debug:
+            raise
+        _fail(exc.one_line(), exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except BrokenPipeError:
+        sys.stderr.close()  # a pager or head closed the pipe: not an error for the user
+        sys.exit(0)
+    except MemoryError:
+        _fail("out of memory: the input is too large for this machine", 2)
+    except RecursionError:
+        _fail("the input is nested too deeply to process", 2)
+    except Exception as exc:  # noqa: BLE001 - last resort: never a traceback for a user
+        if debug:
+            raise
+        _fail(f"internal error: {exc.__class__.__name__}: {exc} (set COMPACTDRAFT_DEBUG=1 for details; "
+              "please report it)", 70)
+    return None

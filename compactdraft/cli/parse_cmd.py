@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import click
+
+from ..parse import parse_file
+from ..render import render
+from ..safeio import write_output
+from .options import format_option, input_argument, output_option, profile_option
+
+
+@click.command()
+@input_argument("file")
+@format_option(["tree", "json", "text"], default="tree")
+@profile_option
+@click.option("--id", "draft_id", default=None, help="Id to give the draft (default: from the file name).")
+@output_option
+def parse(file: str, fmt: str | None, profile: str | None, draft_id: str | None, output: str | None) -> None:
+    """Parse FILE (.docx, .txt, .md, .html, .pdf, Akoma Ntoso .xml; - for stdin) into provisions.
+
+    \b
+    Example:
+      compactdraft parse drafts/zero.docx              # tree: id, label, kind, opening words
+      compactdraft parse final.docx --format json -o final.json
+    """
+    draft = parse_file(file, draft_id=draft_id, profile=profile)
+    write_output(output, render("draft", draft, fmt, output, default="tree"), [file])

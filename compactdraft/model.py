@@ -1,0 +1,228 @@
+"""The document model every stage shares: a Draft is an ordered tuple of Provisions.
+
+Provision ids mean what the printed numbering means (``para.17.a`` is what a reader calls
+"paragraph 17 (a)"), so they are built from the document's own labels, never from a running
+counter. Only unnumbered text gets a positional id (``obj.2.text.1``) and is flagged
+``numbered=False``.
+
+Everything here is immutable and serialises to JSON with an exact round trip
+(``draft_from_dict(draft_to_dict(d)) == d``); the schema is documented in docs/schema.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Iterator, Mapping
+
+from .errors import InputError
+
+SCHEMA = "compactdraft/draft/1"
+
+
+class Kind(str, Enum):
+    """What a provision is, as a drafter would name it."""
+
+    HEADING = "heading"  # section, objective, annex or recommendation heading
+    PREAMBULAR = "preambular"  # a paragraph of the preamble
+    OPERATIVE = "operative"  # a numbered paragraph outside any objective
+    COMMITMENT = "commitment"  # the numbered paragraph that carries an objective's commitment
+    CHAPEAU = "chapeau"  # unnumbered lead-in ending with a colon ("... the following actions:")
+    ACTION = "action"  # a lettered sub-paragraph of a commitment
+    SUBPARAGRAPH = "subparagraph"  # any other lettered or roman sub-paragraph
+    TEXT = "text"  # unnumbered running text
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote attached to the paragraph whose text carries its reference mark."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One paragraph-level unit of a draft.
+
+    id:        stable id built from the printed numbering (``para.17.a``, ``obj.7``, ``preamble.3``)
+    label:     the printed label exactly as a reader sees it (``17.``, ``(a)``, ``Objective 7:``); "" if none
+    kind:      see :class:`Kind`
+    text:      the provision's text without its label
+    parent:    id of the enclosing provision (``para.17`` for ``para.17.a``), None at top level
+    level:     depth in the outline, 0 for top-level headings
+    numbered:  False when the id comes from position rather than a printed number
+    footnotes: footnotes referenced from this provision, in order
+    ref:       where it came from in the source file (reader-specific, e.g. ``p:41`` = 42nd w:p)
+    """
+
+    id: str
+    label: str
+    kind: Kind
+    text: str
+    parent: str | None = None
+    level: int = 0
+    numbered: bool = True
+    footnotes: tuple[Footnote, ...] = ()
+    ref: str | None = None
+
+    @property
+    def display(self) -> str:
+        """Label and text as printed."""
+        return f"{self.label} {self.text}".strip() if self.label else self.text
+
+    @property
+    def number(self) -> str:
+        """The printed number without punctuation (``17`` for ``17.``, ``a`` for ``(a)``)."""
+        return self.id.rsplit(".", 1)[-1] if self.numbered else ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A parsed document: a draft of the compact or a source text.
+
+    id:         short id used in provenance node names and history (``zero``, ``rev1``, ``nyd``)
+    title:      the document's title (first heading-like line), may be ""
+    date:       ISO date (``2018-02-05``) or None
+    source:     the path it was read from (as given), or None
+    provisions: the provisions in document order
+    format:     the reader that produced it (``docx``, ``text``, ``html``, ``pdf``, ``akn``)
+    profile:    the structure profile used (``un-compact``, ``generic``)
+    warnings:   what the reader noticed but tolerated (tracked changes accepted, ...)
+    """
+
+    id: str
+    title: str
+    provisions: tuple[Provision, ...]
+    date: str | None = None
+    source: str | None = None
+    format: str = "text"
+    profile: str = "generic"
+    warnings: tuple[str, ...] = ()
+    _index: dict[str, int] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, int] = {}
+        for position, provision in enumerate(self.provisions):
+            if provision.id in index:
+                raise InputError(f"duplicate provision id {provision.id!r}", self.source)
+            index[provision.id] = position
+        object.__setattr__(self, "_index", index)
+
+    def __iter__(self) -> Iterator[Provision]:
+        return iter(self.provisions)
+
+    def __len__(self) -> int:
+        return len(self.provisions)
+
+    def __contains__(self, provision_id: object) -> bool:
+        return provision_id in self._index
+
+    def get(self, provision_id: str) -> Provision:
+        """The provision with this id; KeyError if absent."""
+        return self.provisions[self._index[provision_id]]
+
+    def position(self, provision_id: str) -> int:
+        """Index of the provision in document order."""
+        return self._index[provision_id]
+
+    def children(self, provision_id: str | None) -> tuple[Provision, ...]:
+        """Direct children of a provision (or the top-level provisions for None)."""
+        return tuple(p for p in self.provisions if p.parent == provision_id)
+
+    def ancestors(self, provision_id: str) -> tuple[Provision, ...]:
+        """Enclosing provisions from the nearest outwards."""
+        chain = []
+        parent = self.get(provision_id).parent
+        while parent is not None and parent in self._index:
+            node = self.get(parent)
+            chain.append(node)
+            parent = node.parent
+        return tuple(chain)
+
+    def section_of(self, provision_id: str) -> Provision | None:
+        """The outermost heading enclosing a provision (an objective, a section), or None."""
+        headings = [p for p in self.ancestors(provision_id) if p.kind is Kind.HEADING]
+        provision = self.get(provision_id)
+        if provision.kind is Kind.HEADING and not headings:
+            return provision
+        return headings[-1] if headings else None
+
+    def with_id(self, draft_id: str) -> Draft:
+        """The same draft under another id (e.g. given by a series manifest)."""
+        return Draft(draft_id, self.title, self.provisions, self.date, self.source, self.format,
+                     self.profile, self.warnings)
+
+    def replace(self, **changes: Any) -> Draft:
+        values = {name: getattr(self, name) for name in
+                  ("id", "title", "provisions", "date", "source", "format", "profile", "warnings")}
+        values.update(changes)
+        return Draft(**values)
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+def provision_to_dict(provision: Provision) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": provision.id,
+        "label": provision.label,
+        "kind": provision.kind.value,
+        "text": provision.text,
+        "parent": provision.parent,
+        "level": provision.level,
+        "numbered": provision.numbered,
+    }
+    if provision.footnotes:
+        data["footnotes"] = [{"label": f.label, "text": f.text} for f in provision.footnotes]
+    if provision.ref is not None:
+        data["ref"] = provision.ref
+    return data
+
+
+def provision_from_dict(data: Mapping[str, Any]) -> Provision:
+    return Provision(
+        id=str(data["id"]),
+        label=str(data["label"]),
+        kind=Kind(data["kind"]),
+        text=str(data["text"]),
+        parent=data.get("parent"),
+        level=int(data.get("level", 0)),
+        numbered=bool(data.get("numbered", True)),
+        footnotes=tuple(Footnote(str(f["label"]), str(f["text"])) for f in data.get("footnotes", ())),
+        ref=data.get("ref"),
+    )
+
+
+def draft_to_dict(draft: Draft) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "id": draft.id,
+        "title": draft.title,
+        "date": draft.date,
+        "source": draft.source,
+        "format": draft.format,
+        "profile": draft.profile,
+        "warnings": list(draft.warnings),
+        "provisions": [provision_to_dict(p) for p in draft.provisions],
+    }
+
+
+def draft_from_dict(data: Mapping[str, Any], path: str | None = None) -> Draft:
+    """Load a draft from its JSON form; InputError naming ``path`` if it is not one."""
+    if not isinstance(data, Mapping) or data.get("schema") != SCHEMA:
+        raise InputError(f"not a compactdraft draft (expected schema {SCHEMA!r})", path)
+    try:
+        return Draft(
+            id=str(data["id"]),
+            title=str(data.get("title", "")),
+            date=data.get("date"),
+            source=data.get("source"),
+            format=str(data.get("format", "text")),
+            profile=str(data.get("profile", "generic")),
+            warnings=tuple(str(w) for w in data.get("warnings", ())),
+            provisions=tuple(provision_from_dict(p) for p in data["provisions"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"malformed draft JSON ({exc.__class__.__name__}: {exc})", path) from None

@@ -1,0 +1,445 @@
+"""From paragraphs as printed to provisions with ids: the one place that gives ids their meaning.
+
+Every reader (docx, text, html, pdf, Akoma Ntoso) turns its format into a list of :class:`Block`
+(the paragraph as a reader sees it: an optional label from automatic numbering, the text, a style
+hint) and calls :func:`build_draft`. The rules:
+
+- headings come from the profile's patterns (``Objective 7: ...`` -> ``obj.7``) or, unnumbered,
+  from a heading style or a short unpunctuated line (``heading.N``); a scope heading (annex) prefixes
+  every id inside it (``annex.II.para.8.b``);
+- ``17.`` opens ``para.17``; ``(a)`` under it is ``para.17.a``; ``(iii)`` under that ``para.17.a.iii``;
+  dotted numbers ``3.2`` give ``para.3.2``;
+- unnumbered text takes its parent's id and its position: ``para.17.text.1``, ``obj.2.text.1``;
+  in a preamble, ``preamble.N``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from ..errors import InputError
+from ..model import Draft, Footnote, Kind, Provision
+from ..profiles import HeadingRule, Profile, detect_profile, load_profile
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph as a reader found it.
+
+    text:   the paragraph text; includes a typed label when the numbering is manual
+    label:  the label produced by automatic numbering, exactly as printed (``17.``, ``(a)``), if any
+    style:  ``heading`` / ``title`` when the source marks it so (Word heading styles, <h1>, AKN)
+    level:  outline level from the source's numbering (0-based), a hint only
+    footnotes: footnotes referenced from this paragraph
+    ref:    reader-specific locator for renderers that go back to the source (``p:41``)
+    """
+
+    text: str
+    label: str | None = None
+    style: str | None = None
+    level: int | None = None
+    footnotes: tuple[Footnote, ...] = ()
+    ref: str | None = None
+
+
+_SPACES = re.compile(r"\s+")
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def clean_text(text: str) -> str:
+    """NFC, control characters dropped, runs of whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text).translate(_CONTROL)
+    return _SPACES.sub(" ", text).strip()
+
+
+# --- labels ---------------------------------------------------------------------------------------
+
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_DECIMAL_LABEL = re.compile(r"^(?P<num>\d{1,4}(?:\.\d{1,4})*)(?P<punct>\.|\))?$")
+_PAREN_LABEL = re.compile(r"^\((?P<num>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,3})\)$")
+_ALPHA_LABEL = re.compile(r"^(?P<num>[a-z]{1,2}|[ivxlc]{1,7})[\.\)]$")
+_LEADING_LABEL = re.compile(
+    r"^(?P<label>\d{1,4}(?:\.\d{1,4})*\.(?=\s)|\d{1,4}\)(?=\s)|\([a-z]{1,2}\)|\([ivxlc]{1,7}\)|\(\d{1,3}\)"
+    r"|[a-z]{1,2}[\.\)](?=\s)|[ivxlc]{1,7}[\.\)](?=\s))\s*")
+
+
+def roman_value(numeral: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    total = 0
+    numeral = numeral.lower()
+    for pos, char in enumerate(numeral):
+        value = values[char]
+        nxt = values[numeral[pos + 1]] if pos + 1 < len(numeral) else 0
+        total += -value if value < nxt else value
+    return total
+
+
+def is_roman(text: str) -> bool:
+    return bool(text) and bool(_ROMAN.match(text.lower()))
+
+
+def letter_value(letters: str) -> int:
+    """a=1 ... z=26, aa=27 (UN style doubles after z)."""
+    if len(letters) == 1:
+        return ord(letters) - 96
+    return 26 * (ord(letters[0]) - 96) + ord(letters[1]) - 96
+
+
+def split_label(text: str) -> tuple[str | None, str]:
+    """Split a typed label off a paragraph: ``'17. We commit'`` -> ``('17.', 'We commit')``."""
+    match = _LEADING_LABEL.match(text)
+    if not match:
+        return None, text
+    rest = text[match.end():]
+    if not rest.strip():
+        return None, text
+    label = match.group("label")
+    # "a. Introduction" or "i.e." are rarely labels; require the label to be followed by text
+    # that starts a sentence or item (upper case, digit, quote, bracket) for the unparenthesised forms.
+    if label[0].isalpha() and not label.startswith("(") and not re.match(r"[\"“‘(\[A-Z0-9]", rest.lstrip()):
+        return None, text
+    return label, rest.strip()
+
+
+@dataclass(frozen=True)
+class ParsedLabel:
+    style: str  # decimal | letter | roman | number (parenthesised digits)
+    num: str  # normalised number: "17", "3.2", "a", "iii"
+
+
+def parse_label(label: str) -> ParsedLabel | None:
+    label = label.strip()
+    if m := _DECIMAL_LABEL.match(label):
+        return ParsedLabel("decimal", m.group("num"))
+    m = _PAREN_LABEL.match(label) or _ALPHA_LABEL.match(label.lower() if label[:1].islower() else label)
+    if m:
+        num = m.group("num")
+        if num.isdigit():
+            return ParsedLabel("number", num)
+        return ParsedLabel("roman" if is_roman(num) else "letter", num)
+    return None
+
+
+# --- the builder ------------------------------------------------------------------------------------
+
+@dataclass
+class _Open:
+    """An open container while walking the document."""
+
+    provision_id: str
+    kind: Kind
+    level: int
+    rank: int = 99  # heading rank; 99 for paragraphs
+    role: str = ""
+    text_count: int = 0  # unnumbered children so far
+    last_letter: str | None = None
+    last_roman: str | None = None
+    commitment_seen: bool = False
+
+
+@dataclass
+class _Builder:
+    profile: Profile
+    source: str | None
+    provisions: list[Provision] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+    headings: list[_Open] = field(default_factory=list)  # open headings, outermost first
+    para: _Open | None = None  # open numbered paragraph (decimal)
+    letter: _Open | None = None  # open lettered item
+    roman: _Open | None = None  # open roman item
+    heading_count: int = 0
+    preamble_count: int = 0
+    text_count: int = 0
+    seen_heading_or_para: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    # -- context helpers
+
+    def scope_prefix(self) -> str:
+        for heading in reversed(self.headings):
+            if heading.role == "scope":
+                return heading.provision_id + "."
+        return ""
+
+    def innermost_heading(self) -> _Open | None:
+        return self.headings[-1] if self.headings else None
+
+    def in_preamble(self) -> bool:
+        heading = self.innermost_heading()
+        if heading is not None:
+            return heading.role == "preamble"
+        return self.profile.preamble_until_first_heading and self.para is None and not self.seen_heading_or_para
+
+    def in_objective(self) -> bool:
+        heading = self.innermost_heading()
+        return heading is not None and heading.role == "objective"
+
+    def unique(self, provision_id: str) -> str:
+        if provision_id not in self.used:
+            return provision_id
+        heading = self.innermost_heading()
+        if heading and not provision_id.startswith(heading.provision_id + "."):
+            scoped = f"{heading.provision_id}.{provision_id}"
+            if scoped not in self.used:
+                self.warnings.append(f"number repeated: {provision_id} under {heading.provision_id} is {scoped}")
+                return scoped
+        n = 2
+        while f"{provision_id}~{n}" in self.used:
+            n += 1
+        self.warnings.append(f"number repeated: second {provision_id} is {provision_id}~{n}")
+        return f"{provision_id}~{n}"
+
+    def add(self, provision: Provision) -> Provision:
+        self.used.add(provision.id)
+        self.provisions.append(provision)
+        return provision
+
+    # -- headings
+
+    def open_heading(self, rule: HeadingRule | None, match: re.Match[str] | None, label: str, title: str,
+                     block: Block) -> None:
+        rank = rule.rank if rule else 1
+        role = rule.role if rule else ""
+        while self.headings and self.headings[-1].rank >= rank:
+            self.headings.pop()
+        self.para = self.letter = self.roman = None
+        parent = self.headings[-1] if self.headings else None
+        if rule and match:
+            groups = {k: (v or "") for k, v in match.groupdict().items()}
+            num = groups.get("num", "")
+            num = num.upper() if is_roman(num) or (len(num) == 1 and num.isalpha()) else num
+            kw = groups.get("kw", "").lower()
+            template = rule.id.replace("{parent}", parent.provision_id if parent else "sec")
+            base = template.format(num=num, kw=kw)
+            prefix = "" if role == "scope" or rule.id.startswith("{parent}") else self.scope_prefix()
+            provision_id = self.unique(prefix + base)
+            numbered = bool(num) or "{num}" not in rule.id
+        else:
+            self.heading_count += 1
+            where = parent.provision_id + "." if parent else self.scope_prefix()
+            provision_id = self.unique(f"{where}heading.{self.heading_count}")
+            numbered = False
+        level = parent.level + 1 if parent else 0
+        self.add(Provision(provision_id, label, Kind.HEADING, title, parent.provision_id if parent else None,
+                           level, numbered, block.footnotes, block.ref))
+        self.headings.append(_Open(provision_id, Kind.HEADING, level, rank, role))
+        self.seen_heading_or_para = True
+
+    def open_item(self, rule: HeadingRule, match: re.Match[str], label: str, text: str, block: Block) -> None:
+        """A labelled provision such as 'Recommendation 5: ...' (role item)."""
+        num = match.group("num")
+        parent = self.innermost_heading()
+        while self.headings and self.headings[-1].rank >= rule.rank:
+            self.headings.pop()
+            parent = self.innermost_heading()
+        provision_id = self.unique(self.scope_prefix() + rule.id.format(num=num, kw=""))
+        level = parent.level + 1 if parent else 0
+        self.add(Provision(provision_id, label, Kind.OPERATIVE, text, parent.provision_id if parent else None,
+                           level, True, block.footnotes, block.ref))
+        self.para = _Open(provision_id, Kind.OPERATIVE, level)
+        self.letter = self.roman = None
+        self.seen_heading_or_para = True
+
+    # -- numbered paragraphs and items
+
+    def numbered_paragraph(self, parsed: ParsedLabel, label: str, text: str, block: Block) -> None:
+        heading = self.innermost_heading()
+        if heading is not None and heading.role == "preamble":
+            kind = Kind.PREAMBULAR
+        elif heading is not None and heading.role == "objective" and not heading.commitment_seen:
+            kind = Kind.COMMITMENT
+            heading.commitment_seen = True
+        else:
+            kind = Kind.OPERATIVE
+        provision_id = self.unique(f"{self.scope_prefix()}para.{parsed.num}")
+        level = heading.level + 1 if heading else 0
+        self.add(Provision(provision_id, label, kind, text, heading.provision_id if heading else None,
+                           level, True, block.footnotes, block.ref))
+        self.para = _Open(provision_id, kind, level)
+        self.letter = self.roman = None
+        self.seen_heading_or_para = True
+
+    def classify_sub(self, parsed: ParsedLabel) -> str:
+        """Decide whether '(i)', '(v)', '(x)' ... is a letter or a roman numeral here."""
+        num = parsed.num
+        if parsed.style == "letter" or not is_roman(num):
+            return "letter"
+        if self.roman is not None and self.roman.last_roman and roman_value(num) == roman_value(
+                self.roman.last_roman) + 1:
+            return "roman"
+        container = self.para or self.innermost_heading()
+        last_letter = container.last_letter if container else None
+        if last_letter and len(num) <= 2 and num.isalpha() and letter_value(num) == letter_value(last_letter) + 1:
+            return "letter"
+        if num == "i" and (self.letter is not None or last_letter is None and container is None):
+            return "roman" if self.letter is not None else "letter"
+        if self.letter is not None:
+            return "roman"
+        return "letter" if len(num) <= 2 else "roman"
+
+    def sub_item(self, parsed: ParsedLabel, label: str, text: str, block: Block) -> None:
+        style = self.classify_sub(parsed)
+        if style == "roman" and self.letter is not None:
+            parent = self.letter
+            self.letter.last_roman = parsed.num
+            provision_id = self.unique(f"{parent.provision_id}.{parsed.num}")
+            kind = Kind.SUBPARAGRAPH
+            self.roman = _Open(provision_id, kind, parent.level + 1)
+            self.roman.last_roman = parsed.num
+        else:
+            parent_open = self.para or self.innermost_heading()
+            if parent_open is None:
+                # a list with no enclosing paragraph: items hang off the document
+                provision_id = self.unique(f"{self.scope_prefix()}item.{parsed.num}")
+                parent_id, level, kind = None, 0, Kind.SUBPARAGRAPH
+            else:
+                provision_id = self.unique(f"{parent_open.provision_id}.{parsed.num}")
+                parent_id, level = parent_open.provision_id, parent_open.level + 1
+                kind = Kind.ACTION if parent_open.kind is Kind.COMMITMENT else Kind.SUBPARAGRAPH
+                parent_open.last_letter = parsed.num if style == "letter" else parent_open.last_letter
+            self.add(Provision(provision_id, label, kind, text, parent_id, level, True, block.footnotes, block.ref))
+            self.letter = _Open(provision_id, kind, level)
+            self.roman = None
+            self.seen_heading_or_para = True
+            return
+        self.add(Provision(provision_id, label, kind, text, parent.provision_id, parent.level + 1, True,
+                           block.footnotes, block.ref))
+
+    def unnumbered(self, text: str, block: Block) -> None:
+        if self.in_preamble():
+            heading = self.innermost_heading()
+            self.preamble_count += 1
+            if heading is not None:
+                heading.text_count += 1
+                provision_id = self.unique(f"{heading.provision_id}.{heading.text_count}")
+                parent_id, level = heading.provision_id, heading.level + 1
+            else:
+                provision_id = self.unique(f"preamble.{self.preamble_count}")
+                parent_id, level = None, 0
+            self.add(Provision(provision_id, "", Kind.PREAMBULAR, text, parent_id, level, False,
+                               block.footnotes, block.ref))
+            return
+        container = self.para or self.innermost_heading()
+        if container is None:
+            self.text_count += 1
+            provision_id = self.unique(f"{self.scope_prefix()}text.{self.text_count}")
+            parent_id, level = None, 0
+        else:
+            container.text_count += 1
+            provision_id = self.unique(f"{container.provision_id}.text.{container.text_count}")
+            parent_id, level = container.provision_id, container.level + 1
+        # text after a paragraph's items belongs to the paragraph again, not to the last item
+        self.letter = self.roman = None
+        self.add(Provision(provision_id, "", Kind.TEXT, text, parent_id, level, False, block.footnotes, block.ref))
+
+
+def _looks_like_heading(text: str, profile: Profile) -> bool:
+    """A short line with no closing punctuation, or all capitals: a heading in most documents."""
+    words = text.split()
+    if not words or len(words) > min(profile.max_heading_words, 14):
+        return False
+    if text[-1] in ".;:,!?" or text[0] in "\"“‘([" or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and (text.isupper() or len(words) <= 10)
+
+
+def _match_heading(profile: Profile, full: str) -> tuple[HeadingRule, re.Match[str]] | None:
+    for rule in profile.headings:
+        match = rule.pattern.match(full)
+        if match:
+            return rule, match
+    return None
+
+
+def _split_heading_label(full: str, match: re.Match[str]) -> tuple[str, str]:
+    title = (match.groupdict().get("title") or "").strip()
+    if title and full.endswith(title):
+        return full[: len(full) - len(title)].strip(), title
+    return full.strip(), ""
+
+
+def _mark_chapeaus(provisions: list[Provision]) -> list[Provision]:
+    """An unnumbered lead-in ending with ':' followed by its parent's first item is a chapeau."""
+    result = list(provisions)
+    seen_item_under: set[str | None] = set()
+    for pos, prov in enumerate(result):
+        if prov.kind in (Kind.ACTION, Kind.SUBPARAGRAPH):
+            seen_item_under.add(prov.parent)
+        elif (prov.kind is Kind.TEXT and prov.text.endswith(":") and pos + 1 < len(result)
+              and result[pos + 1].parent == prov.parent and result[pos + 1].kind in (Kind.ACTION, Kind.SUBPARAGRAPH)
+              and prov.parent not in seen_item_under):
+            result[pos] = Provision(prov.id, prov.label, Kind.CHAPEAU, prov.text, prov.parent, prov.level,
+                                    prov.numbered, prov.footnotes, prov.ref)
+    return result
+
+
+def _title_and_body(blocks: list[Block], profile: Profile) -> tuple[str, list[Block]]:
+    """The title is the first block when it is marked as a title or is a short heading-like line."""
+    if not blocks:
+        return "", blocks
+    first = blocks[0]
+    full = clean_text(f"{first.label} {first.text}" if first.label else first.text)
+    if _match_heading(profile, full):
+        return "", blocks
+    if first.style == "title" or (first.label is None and split_label(full)[0] is None
+                                  and (_looks_like_heading(full, profile) or first.style == "heading")):
+        return full, blocks[1:]
+    return "", blocks
+
+
+def build_provisions(blocks: Sequence[Block], profile: Profile, source: str | None = None
+                     ) -> tuple[tuple[Provision, ...], list[str]]:
+    builder = _Builder(profile, source)
+    for block in blocks:
+        text = clean_text(block.text)
+        label = clean_text(block.label) if block.label else None
+        full = f"{label} {text}".strip() if label else text
+        if not full or any(p.match(full) for p in profile.ignore):
+            continue
+        heading = _match_heading(profile, full)
+        if heading:
+            rule, match = heading
+            head_label, title = _split_heading_label(full, match)
+            if rule.role == "item":
+                builder.open_item(rule, match, head_label, title, block)
+                continue
+            if len(title.split()) <= profile.max_heading_words:
+                builder.open_heading(rule, match, head_label, title, block)
+                continue
+        if label is None:
+            label, text = split_label(text)
+        parsed = parse_label(label) if label else None
+        if parsed is None and label is not None:
+            text = full  # an unknown label (bullet, "71/1.") stays part of the text
+        if parsed is None:
+            if block.style in ("heading", "title") or (block.style is None and _looks_like_heading(text, profile)):
+                builder.open_heading(None, None, "", text, block)
+            else:
+                builder.unnumbered(text, block)
+        elif parsed.style == "decimal":
+            builder.numbered_paragraph(parsed, label or "", text, block)
+        else:
+            builder.sub_item(parsed, label or "", text, block)
+    return tuple(_mark_chapeaus(builder.provisions)), builder.warnings
+
+
+def build_draft(blocks: Iterable[Block], *, draft_id: str, source: str | None, fmt: str,
+                profile: str | None = None, date: str | None = None, title: str | None = None,
+                warnings: Iterable[str] = ()) -> Draft:
+    """Structure a reader's blocks into a Draft; the entry point every reader ends with."""
+    block_list = [b for b in blocks if clean_text(b.text) or b.label]
+    if not block_list:
+        raise InputError("the document is empty (no text found)", source)
+    profile_name = profile or detect_profile(
+        clean_text(f"{b.label} {b.text}" if b.label else b.text) for b in block_list)
+    chosen = load_profile(profile_name)
+    found_title, body = _title_and_body(block_list, chosen)
+    provisions, notes = build_provisions(body, chosen, source)
+    if not provisions:
+        raise InputError("the document has a title but no paragraphs", source)
+    return Draft(id=draft_id, title=title if title is not None else found_title, provisions=provisions,
+                 date=date, source=source, format=fmt, profile=chosen.name,
+                 warnings=tuple(warnings) + tuple(notes))

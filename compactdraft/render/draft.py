@@ -1,0 +1,47 @@
+"""Draft renderers: the structure tree, JSON (the documented schema) and plain text."""
+from __future__ import annotations
+
+import json
+
+from ..model import Draft, draft_to_dict
+from . import register
+
+
+def dumps(data: object) -> str:
+    """Canonical JSON for every output: stable key order, UTF-8, trailing newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _opening(text: str, words: int = 10) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
+
+
+@register("draft", "tree", (".tree",))
+def render_tree(draft: Draft, **_: object) -> str:
+    lines = [f"{draft.id}: {draft.title or '(untitled)'}  [{draft.format}, profile {draft.profile}, "
+             f"{len(draft)} provisions]"]
+    for warning in draft.warnings:
+        lines.append(f"  warning: {warning}")
+    width = max((len(p.id) for p in draft.provisions), default=0)
+    for p in draft.provisions:
+        indent = "  " * p.level
+        flag = "" if p.numbered else " *"
+        lines.append(f"{indent}{p.id:<{width}}  {p.label:<12} {p.kind.value:<12} {_opening(p.text)}{flag}")
+    lines.append("(* = unnumbered: id from position)")
+    return "\n".join(lines) + "\n"
+
+
+@register("draft", "json", (".json",))
+def render_json(draft: Draft, **_: object) -> str:
+    return dumps(draft_to_dict(draft))
+
+
+@register("draft", "text", (".txt",))
+def render_text(draft: Draft, **_: object) -> str:
+    lines = [draft.title, ""] if draft.title else []
+    for p in draft.provisions:
+        lines.append(p.display)
+        for note in p.footnotes:
+            lines.append(f"    [{note.label}] {note.text}")
+    return "\n".join(lines) + "\n"
