@@ -226,3 +226,70 @@ def draft_from_dict(data: Mapping[str, Any], path: str | None = None) -> Draft:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"malformed draft JSON ({exc.__class__.__name__}: {exc})", path) from None
+
+
+# --- alignment (the contract between the align stage and everything after it) ---------------------
+
+class LinkKind(str, Enum):
+    """What happened to provisions between two drafts."""
+
+    UNCHANGED = "unchanged"  # same id, same text
+    MODIFIED = "modified"  # same place, wording changed
+    RENUMBERED = "renumbered"  # same text, different number/id
+    MOVED = "moved"  # to another parent or section (text may also change)
+    SPLIT = "split"  # one old provision -> several new
+    MERGED = "merged"  # several old -> one new
+    DELETED = "deleted"  # old only
+    INSERTED = "inserted"  # new only
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Link:
+    """One alignment link: old ids -> new ids with what happened.
+
+    kind:       the primary kind (see LinkKind)
+    similarity: 0..1 word similarity of the linked texts (1.0 for unchanged; 0.0 for inserted/deleted)
+    also:       secondary kinds that hold too, e.g. a renumbered and reworded paragraph is
+                kind=modified, also=("renumbered",); a moved one that was reworded has also=("modified",)
+    """
+
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    kind: LinkKind
+    similarity: float = 0.0
+    also: tuple[LinkKind, ...] = ()
+
+    def is_a(self, kind: LinkKind) -> bool:
+        return self.kind is kind or kind in self.also
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """All links between two drafts; every provision of both appears in exactly one link."""
+
+    old: Draft
+    new: Draft
+    links: tuple[Link, ...]
+
+    def links_of_old(self, provision_id: str) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if provision_id in link.old)
+
+    def links_of_new(self, provision_id: str) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if provision_id in link.new)
+
+
+def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
+    """The documented JSON contract (docs/alignment.md)."""
+    return {
+        "schema": "compactdraft/alignment/1",
+        "old": alignment.old.id,
+        "new": alignment.new.id,
+        "links": [
+            {"old": list(link.old), "new": list(link.new), "kind": link.kind.value,
+             "similarity": round(link.similarity, 4), "also": [k.value for k in link.also]}
+            for link in alignment.links
+        ],
+    }
