@@ -7,6 +7,7 @@ Modules are imported lazily: registering happens when :func:`renderer` first ask
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -29,6 +30,15 @@ _REGISTRY: dict[tuple[str, str], Renderer] = {}
 # subject -> modules that register its renderers (imported on first use)
 _MODULES: dict[str, tuple[str, ...]] = {
     "draft": ("draft",),
+    "alignment": ("alignment",),
+    "history": ("alignment",),
+    "redline": ("redline_text", "redline_html", "redline_json", "redline_docx"),
+    "stats": ("stats",),
+    "graph": ("graph",),
+    "trace": ("trace",),
+    "coverage": ("coverage",),
+    "annotated": ("annotated",),
+    "report": ("report",),
 }
 
 
@@ -48,7 +58,9 @@ def add_modules(subject: str, *modules: str) -> None:
 
 def _load(subject: str) -> None:
     for module in _MODULES.get(subject, ()):
-        importlib.import_module(f"{__name__}.{module}")
+        name = f"{__name__}.{module}"
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
 
 
 def formats(subject: str) -> list[str]:
