@@ -1,0 +1,170 @@
+"""Word-level diffs of two texts: the operations a redline is made of.
+
+``diff_words(old, new)`` cuts both texts into tokens (:mod:`.tokens`: words, punctuation,
+whitespace, single CJK characters, ``"\\n"`` paragraph breaks), maps each distinct token to one
+private-use character (the linesToChars idea of diff-match-patch, extended to the supplementary
+private-use planes so that texts with more than 6,400 distinct tokens work), diffs the token-code
+strings with an :mod:`.engine`, runs semantic cleanup on the token-code string (cleaning up the
+decoded text would split words) and decodes the result into :class:`Op` objects carrying exact
+character offsets in both texts.
+
+``"\\n"`` in a text is a paragraph break and a token of its own: when one old provision is split into
+several new ones, diff ``old`` against ``"\\n".join(new texts)``; an inserted ``"\\n"`` is an inserted
+paragraph mark.
+
+Invariants (property-tested): ``accept(diff_words(a, b)) == b``, ``reject(diff_words(a, b)) == a``,
+``diff_words(a, a)`` holds only ``equal`` operations.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .engine import DELETE, EQUAL, INSERT, Engine, get_engine
+from .tokens import tokenise
+
+__all__ = ["Op", "diff_words", "diff_chars", "accept", "reject", "EQUAL", "INSERT", "DELETE", "get_engine",
+           "tokenise", "changed", "split_lines"]
+
+# Private-use code points for token codes: the BMP area (6,400) then planes 15 and 16 (65,534 each).
+_PUA_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+MAX_TOKENS = sum(end - start + 1 for start, end in _PUA_RANGES)
+
+
+@dataclass(frozen=True)
+class Op:
+    """One operation of a diff.
+
+    op:        "equal" | "insert" | "delete"
+    text:      the text kept, inserted or deleted (may hold "\\n" paragraph breaks)
+    old_start, old_end: character offsets in the old text (an empty range at the insertion point for inserts)
+    new_start, new_end: character offsets in the new text (an empty range at the deletion point for deletes)
+    """
+
+    op: str
+    text: str
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+
+
+def _code(index: int) -> str:
+    for start, end in _PUA_RANGES:
+        if index <= end - start:
+            return chr(start + index)
+        index -= end - start + 1
+    raise OverflowError("too many distinct tokens")
+
+
+def _encode(tokens: Sequence[str], codes: dict[str, str], table: list[str]) -> str:
+    out = []
+    for token in tokens:
+        code = codes.get(token)
+        if code is None:
+            code = _code(len(table))
+            codes[token] = code
+            table.append(token)
+        out.append(code)
+    return "".join(out)
+
+
+def _decode(code_text: str, table: list[str]) -> str:
+    return "".join(table[_index(ch)] for ch in code_text)
+
+
+def _index(ch: str) -> int:
+    point = ord(ch)
+    offset = 0
+    for start, end in _PUA_RANGES:
+        if start <= point <= end:
+            return offset + point - start
+        offset += end - start + 1
+    raise ValueError(f"not a token code: U+{point:04X}")
+
+
+def _with_offsets(pieces: Iterable[tuple[str, str]]) -> tuple[Op, ...]:
+    """Turn (op, text) pieces into Ops with offsets, merging neighbours of the same kind."""
+    merged: list[list[str]] = []
+    for op, text in pieces:
+        if not text:
+            continue
+        if merged and merged[-1][0] == op:
+            merged[-1][1] += text
+        else:
+            merged.append([op, text])
+    ops = []
+    old_pos = new_pos = 0
+    for op, text in merged:
+        old_len = len(text) if op != INSERT else 0
+        new_len = len(text) if op != DELETE else 0
+        ops.append(Op(op, text, old_pos, old_pos + old_len, new_pos, new_pos + new_len))
+        old_pos += old_len
+        new_pos += new_len
+    return tuple(ops)
+
+
+def diff_words(old: str, new: str, engine: str | None = None) -> tuple[Op, ...]:
+    """Word-level diff of two texts (see the module docstring); ``engine``: python, fast or auto."""
+    if old == new:
+        return _with_offsets([(EQUAL, old)])
+    old_tokens, new_tokens = tokenise(old), tokenise(new)
+    if len(set(old_tokens) | set(new_tokens)) > MAX_TOKENS:
+        # More distinct tokens than private-use code points (a multi-megabyte paragraph): a
+        # character diff is still exact, only coarser to read.
+        return diff_chars(old, new, engine)
+    codes: dict[str, str] = {}
+    table: list[str] = []
+    coded_old = _encode(old_tokens, codes, table)
+    coded_new = _encode(new_tokens, codes, table)
+    pieces = get_engine(engine).diff(coded_old, coded_new)
+    return _with_offsets((op, _decode(text, table)) for op, text in pieces)
+
+
+def diff_chars(old: str, new: str, engine: str | None = None) -> tuple[Op, ...]:
+    """Character-level diff (semantic cleanup included)."""
+    if old == new:
+        return _with_offsets([(EQUAL, old)])
+    chosen: Engine = get_engine(engine)
+    return _with_offsets(chosen.diff(old, new))
+
+
+def accept(ops: Iterable[Op]) -> str:
+    """The new text: every change accepted."""
+    return "".join(o.text for o in ops if o.op != DELETE)
+
+
+def reject(ops: Iterable[Op]) -> str:
+    """The old text: every change rejected."""
+    return "".join(o.text for o in ops if o.op != INSERT)
+
+
+def changed(ops: Iterable[Op]) -> bool:
+    """True if any operation inserts or deletes."""
+    return any(o.op != EQUAL for o in ops)
+
+
+def split_lines(ops: Sequence[Op]) -> list[list[Op]]:
+    """Cut operations at paragraph breaks: one list per paragraph of the merged (old+new) reading.
+
+    A "\\n" stays at the end of the piece it ends, with its own op (an inserted "\\n" is an inserted
+    paragraph mark), so renderers can lay out one paragraph per list.
+    """
+    lines: list[list[Op]] = [[]]
+    for o in ops:
+        old_pos, new_pos = o.old_start, o.new_start
+        parts = o.text.split("\n")
+        for i, part in enumerate(parts):
+            text = part + ("\n" if i < len(parts) - 1 else "")
+            if not text:
+                continue
+            old_len = len(text) if o.op != INSERT else 0
+            new_len = len(text) if o.op != DELETE else 0
+            lines[-1].append(Op(o.op, text, old_pos, old_pos + old_len, new_pos, new_pos + new_len))
+            old_pos += old_len
+            new_pos += new_len
+            if text.endswith("\n"):
+                lines.append([])
+    if not lines[-1] and len(lines) > 1:
+        lines.pop()
+    return lines

@@ -1,0 +1,85 @@
+"""Unicode-aware tokenisation for word diffs.
+
+A text is cut into tokens that together give the text back exactly (``"".join(tokenise(t)) == t``),
+so character offsets computed from tokens are exact:
+
+- ``"\\n"`` (a paragraph break) is always a token of its own;
+- runs of other whitespace are one token each (kept, never dropped);
+- Chinese and Japanese (Han, Hiragana, Katakana) are one token per character: these scripts do not
+  separate words with spaces, and drafters change them character by character;
+- words of every other script (Latin, Cyrillic, Greek, Arabic, Hebrew, ...) are one token each,
+  combining marks (Arabic harakat, Latin accents in decomposed form) and zero-width joiners included,
+  so an Arabic word changes as a word;
+- any other character (punctuation, symbols, underscore) is a token of its own.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from functools import lru_cache
+
+# Scripts written without spaces between words: one token per character.
+CJK_RANGES = (
+    "\u2e80-\u2fdf"  # CJK radicals, Kangxi radicals
+    "\u3005-\u3007"  # ideographic iteration mark, closing mark, number zero
+    "\u3021-\u3029\u3038-\u303b"  # Hangzhou numerals
+    "\u3040-\u309f"  # Hiragana
+    "\u30a0-\u30ff"  # Katakana
+    "\u31f0-\u31ff"  # Katakana phonetic extensions
+    "\u3400-\u4dbf"  # CJK extension A
+    "\u4e00-\u9fff"  # CJK unified ideographs
+    "\uf900-\ufaff"  # CJK compatibility ideographs
+    "\uff66-\uff9f"  # half-width Katakana
+    "\U0001b000-\U0001b16f"  # Kana supplement and extension A
+    "\U00020000-\U0003134f"  # CJK extensions B-G and compatibility supplement
+)
+
+# Joiners that sit inside words (Persian, Arabic, Indic shaping).
+JOINERS = "\u200c\u200d"
+
+
+@lru_cache(maxsize=1)
+def _mark_class() -> str:
+    """Combining marks (Mn, Mc, Me) of the Basic Multilingual Plane as a regex class body."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
+
+
+@lru_cache(maxsize=1)
+def token_pattern() -> re.Pattern[str]:
+    """The tokeniser's regular expression (built once: the mark table comes from unicodedata)."""
+    word_char = f"[^\\W_{CJK_RANGES}]"
+    joiner = f"[{_mark_class()}{JOINERS}]"
+    return re.compile(
+        "\n"  # paragraph break
+        "|[^\\S\n]+"  # other whitespace
+        f"|[{CJK_RANGES}]{joiner}*"  # one CJK character (with any mark on it)
+        f"|{word_char}(?:{word_char}|{joiner})*"  # a word
+        f"|.{joiner}*",  # anything else: punctuation, symbol, stray mark
+        re.DOTALL,
+    )
+
+
+def tokenise(text: str) -> list[str]:
+    """The tokens of ``text``; joined they give ``text`` back exactly."""
+    return token_pattern().findall(text)
+
+
+def is_word(token: str) -> bool:
+    """True for a word or CJK character token (not whitespace, not punctuation)."""
+    return bool(token) and (token[0].isalnum() or unicodedata.category(token[0]).startswith("L"))
+
+
+def count_words(text: str) -> int:
+    """Words in a text, counting each CJK character as one word (the usual convention for CJK)."""
+    return sum(1 for token in tokenise(text) if is_word(token))
+
+
+assert sys.maxunicode == 0x10FFFF  # supplementary planes are needed for token codes (engine.py)
