@@ -1,0 +1,237 @@
+"""Which provisions correspond: anchors, the order-aware chain, gaps, moves, splits and merges.
+
+The passes, each justified in docs/alignment.md:
+
+1. candidates: a provision whose words occur exactly once in each draft pairs with its twin
+   (an anchor, weight 1); repeated texts (the same chapeau under every objective) pair with their
+   nearest twins by relative position; every other provision gets the few best index candidates
+   whose token ratio reaches MATCH. Candidates are gathered from both sides so the result does not
+   depend on which draft is called "old".
+2. the heaviest chain of candidates increasing in both drafts (chain.py) fixes the in-order pairs;
+   unique exact twins left out of the chain are certain pairs anyway (moved, unchanged text);
+3. gaps: between two consecutive pairs, what is left on each side is compared in full and chained
+   again with the lower GAP_MATCH, because position itself is then evidence;
+4. moves: left-over provisions pair, best first, when their ratio reaches MOVE (higher, since
+   nothing but the words supports a pair far out of order);
+5. splits and merges: a provision whose words are (mostly) found in a run of consecutive unpaired
+   neighbours on the other side, and whose ratio to the concatenated run beats its one-to-one ratio.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .chain import heaviest_chain
+from .index import CandidateIndex, Scorer, Side
+from ..similarity import containment
+
+MATCH = 0.5  # in-order pair: unrelated GCM provisions stay below it for 99% (max 0.62, see docs)
+GAP_MATCH = 0.4  # pair in a gap between two aligned neighbours
+MOVE = 0.6  # out-of-order pair (a move): above the 99th percentile of unrelated best matches
+SPLIT_CONTAIN = 0.5  # share of a piece's word pairs found in the whole it was split from
+SPLIT_GAIN = 0.02  # the run must explain the whole better than its best single piece
+CANDIDATES = 6  # index candidates scored in full per provision
+TWINS = 4  # nearest same-text twins considered for a repeated text
+MAX_GAP_PRODUCT = 4000  # compare a gap in full only up to this many pairs (else index candidates)
+SAME_ID_BONUS = 0.01  # ties between equal candidates go to the same id ...
+PLACE_BONUS = 0.005  # ... then to the closer relative position
+
+
+@dataclass
+class Matching:
+    """Positions paired so far: one-to-one pairs plus split/merge groups."""
+
+    old_to_new: dict[int, int] = field(default_factory=dict)
+    new_to_old: dict[int, int] = field(default_factory=dict)
+    groups: list[tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=list)
+    grouped_old: set[int] = field(default_factory=set)
+    grouped_new: set[int] = field(default_factory=set)
+
+    def pair(self, i: int, j: int) -> None:
+        self.old_to_new[i] = j
+        self.new_to_old[j] = i
+
+    def unpair(self, i: int) -> None:
+        j = self.old_to_new.pop(i)
+        del self.new_to_old[j]
+
+    def old_free(self, i: int) -> bool:
+        return i not in self.old_to_new and i not in self.grouped_old
+
+    def new_free(self, j: int) -> bool:
+        return j not in self.new_to_old and j not in self.grouped_new
+
+
+class Pairer:
+    def __init__(self, old: Side, new: Side) -> None:
+        self.old = old
+        self.new = new
+        self.score = Scorer(old, new)
+        self.old_index = CandidateIndex(old)
+        self.new_index = CandidateIndex(new)
+        self.matching = Matching()
+
+    # --- weights ----------------------------------------------------------------------------------
+    def weight(self, i: int, j: int) -> float:
+        same_id = self.old.draft.provisions[i].id == self.new.draft.provisions[j].id
+        place = 1.0 - abs(self.old.relative(i) - self.new.relative(j))
+        return self.score(i, j) + (SAME_ID_BONUS if same_id else 0.0) + PLACE_BONUS * place
+
+    # --- 1. candidates ----------------------------------------------------------------------------
+    def twins(self, i: int) -> list[int]:
+        found = self.new.by_normal.get(self.old.normal[i], [])
+        return sorted(found, key=lambda j: (abs(self.old.relative(i) - self.new.relative(j)), j))[:TWINS]
+
+    def unique_twin(self, i: int) -> int | None:
+        text = self.old.normal[i]
+        if len(self.old.by_normal[text]) == 1 and len(self.new.by_normal.get(text, ())) == 1:
+            return self.new.by_normal[text][0]
+        return None
+
+    def candidates(self) -> set[tuple[int, int]]:
+        found: set[tuple[int, int]] = set()
+        for i in range(len(self.old)):
+            twins = self.twins(i)
+            found.update((i, j) for j in twins)
+            if not twins:
+                found.update((i, j) for _, j in self.new_index.query(self.old.shingles[i], CANDIDATES))
+        for j in range(len(self.new)):
+            twins = self.old.by_normal.get(self.new.normal[j], [])
+            if twins:
+                near = sorted(twins, key=lambda i: (abs(self.old.relative(i) - self.new.relative(j)), i))[:TWINS]
+                found.update((i, j) for i in near)
+            else:
+                found.update((i, j) for _, i in self.old_index.query(self.new.shingles[j], CANDIDATES))
+        return {(i, j) for i, j in found if self.score(i, j) >= MATCH}
+
+    # --- 2. chain ---------------------------------------------------------------------------------
+    def chain(self) -> None:
+        pairs = sorted(self.candidates())
+        for i, j in heaviest_chain([(i, j, self.weight(i, j)) for i, j in pairs]):
+            self.matching.pair(i, j)
+        for i in range(len(self.old)):
+            j = self.unique_twin(i)
+            if j is not None and self.matching.old_free(i) and self.matching.new_free(j):
+                self.matching.pair(i, j)
+
+    # --- 3. gaps ----------------------------------------------------------------------------------
+    def gaps(self) -> list[tuple[list[int], list[int]]]:
+        """Runs of unpaired provisions between consecutive in-order pairs."""
+        result = []
+        anchors = sorted(self.matching.old_to_new.items())
+        ordered = [(-1, -1)]
+        for i, j in anchors:
+            if j > ordered[-1][1]:
+                ordered.append((i, j))
+        ordered.append((len(self.old), len(self.new)))
+        for (i0, j0), (i1, j1) in zip(ordered, ordered[1:]):
+            olds = [i for i in range(i0 + 1, i1) if self.matching.old_free(i)]
+            news = [j for j in range(j0 + 1, j1) if self.matching.new_free(j)]
+            if olds and news:
+                result.append((olds, news))
+        return result
+
+    def fill_gaps(self) -> None:
+        for olds, news in self.gaps():
+            if len(olds) * len(news) <= MAX_GAP_PRODUCT:
+                pairs = [(i, j) for i in olds for j in news]
+            else:
+                allowed = set(news)
+                pairs = [(i, j) for i in olds
+                         for _, j in self.new_index.query(self.old.shingles[i], CANDIDATES, allowed)]
+            weighted = [(i, j, self.weight(i, j)) for i, j in pairs if self.score(i, j) >= GAP_MATCH]
+            for i, j in heaviest_chain(weighted):
+                self.matching.pair(i, j)
+
+    # --- 4. moves ---------------------------------------------------------------------------------
+    def moves(self) -> None:
+        free_new = {j for j in range(len(self.new)) if self.matching.new_free(j)}
+        free_old = {i for i in range(len(self.old)) if self.matching.old_free(i)}
+        options = []
+        for i in sorted(free_old):
+            for _, j in self.new_index.query(self.old.shingles[i], CANDIDATES, free_new):
+                options.append((i, j))
+        for j in sorted(free_new):
+            for _, i in self.old_index.query(self.new.shingles[j], CANDIDATES, free_old):
+                options.append((i, j))
+        scored = sorted({(-self.weight(i, j), i, j) for i, j in options if self.score(i, j) >= MOVE})
+        for _, i, j in scored:
+            if self.matching.old_free(i) and self.matching.new_free(j):
+                self.matching.pair(i, j)
+
+    # --- 5. splits and merges ---------------------------------------------------------------------
+    def splits(self) -> None:
+        self._regroup(self.old, self.new, self.matching.old_to_new, self.matching.new_to_old, split=True)
+        self._regroup(self.new, self.old, self.matching.new_to_old, self.matching.old_to_new, split=False)
+
+    def _regroup(self, whole_side: Side, piece_side: Side, whole_to_piece: dict[int, int],
+                 piece_to_whole: dict[int, int], split: bool) -> None:
+        """Find wholes (old for splits, new for merges) that correspond to runs of pieces."""
+        piece_index = self.new_index if split else self.old_index
+        grouped_whole = self.matching.grouped_old if split else self.matching.grouped_new
+        grouped_piece = self.matching.grouped_new if split else self.matching.grouped_old
+        free_pieces = {p for p in range(len(piece_side)) if p not in piece_to_whole and p not in grouped_piece}
+        if not free_pieces:
+            return
+        for w in range(len(whole_side)):
+            if w in grouped_whole:
+                continue
+            partner = whole_to_piece.get(w)
+            seeds = [partner] if partner is not None else [
+                p for _, p in piece_index.query(whole_side.shingles[w], CANDIDATES, free_pieces)]
+            best: tuple[float, list[int]] | None = None
+            for seed in seeds:
+                if partner is None and containment(piece_side.shingles[seed], whole_side.shingles[w]) < SPLIT_CONTAIN:
+                    continue
+                run = self._run(w, seed, whole_side, piece_side, free_pieces)
+                if len(run) < 2:
+                    continue
+                ratio_all = self._group_ratio(w, run, split)
+                single = max(self._pair_ratio(w, p, split) for p in run)
+                if ratio_all >= MATCH and ratio_all >= single + SPLIT_GAIN and (best is None or ratio_all > best[0]):
+                    best = (ratio_all, run)
+            if best is None:
+                continue
+            run = best[1]
+            if partner is not None:
+                del whole_to_piece[w]
+                del piece_to_whole[partner]
+            grouped_whole.add(w)
+            grouped_piece.update(run)
+            free_pieces.difference_update(run)
+            self.matching.groups.append(((w,), tuple(run)) if split else (tuple(run), (w,)))
+
+    def _run(self, w: int, seed: int, whole_side: Side, piece_side: Side, free: set[int]) -> list[int]:
+        """The seed plus its consecutive free neighbours whose words come from the whole."""
+        whole = whole_side.shingles[w]
+
+        def belongs(p: int) -> bool:
+            return p in free and containment(piece_side.shingles[p], whole) >= SPLIT_CONTAIN
+
+        run = [seed]
+        p = seed - 1
+        while p >= 0 and belongs(p):
+            run.insert(0, p)
+            p -= 1
+        p = seed + 1
+        while p < len(piece_side) and belongs(p):
+            run.append(p)
+            p += 1
+        return run
+
+    def _pair_ratio(self, w: int, p: int, split: bool) -> float:
+        return self.score(w, p) if split else self.score(p, w)
+
+    def _group_ratio(self, w: int, run: list[int], split: bool) -> float:
+        return self.score.groups([w], run) if split else self.score.groups(run, [w])
+
+    def run(self) -> Matching:
+        self.chain()
+        self.fill_gaps()
+        self.moves()
+        self.splits()
+        self.fill_gaps()  # a split or merge can free a slot next to a pair
+        return self.matching
+
+
+def pair_provisions(old: Side, new: Side) -> Matching:
+    return Pairer(old, new).run()
