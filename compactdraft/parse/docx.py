@@ -381,6 +381,12 @@ def docx_blocks(package: SafeZip, main: str, body: etree._Element) -> list[Block
     return blocks
 
 
+def read_blocks(data: bytes, source: str) -> list[Block]:
+    """The blocks of a .docx before structuring (labels as Word prints them); for tools and tests."""
+    package, main, body = _open_package(data, source)
+    return docx_blocks(package, main, body)
+
+
 def read(data: bytes, source: str, options: ReadOptions) -> Draft:
     package, main, body = _open_package(data, source)
     changes = _count_changes(body)
