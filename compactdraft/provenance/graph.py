@@ -1,0 +1,310 @@
+"""The provenance graph: every provision of every draft and source, linked by lineage and provenance.
+
+One ``networkx.MultiDiGraph``:
+
+- nodes are provisions named ``document:provision`` (``rev2:para.17.a``, ``nyd:para.41``) with the
+  attributes ``document``, ``role`` (draft / source / citation), ``provision``, ``printed`` (the label as
+  printed), ``kind``, ``text``, ``parent``, ``section``, ``order``; a citation of a document that is not
+  loaded is a node ``cite:A/RES/71/1#para.41`` with role ``citation``;
+- edges read as sentences, from the later text to the earlier one, except lineage, which runs forward in
+  time: ``zero:para.3 becomes rev1:para.4`` (attribute ``kind``: the alignment kind),
+  ``rev1:para.19 cites nyd:para.41``, ``rev1:para.19 reuses nyd:para.41``, ``rev1:para.19 paraphrases
+  srsg:rec.5``. Every edge has ``type``, ``kind``, ``score`` (0..1) and ``evidence`` (a JSON string:
+  passages with character spans, the citation as printed, the alignment's secondary kinds).
+
+Every attribute is present on every node and edge with one type (str, int or float), so GraphML
+declares them and Gephi/Cytoscape read them; :func:`save` / :func:`load` round-trip GraphML, GEXF and
+node-link JSON losslessly.
+"""
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import networkx as nx
+
+from ..errors import InputError, UsageError
+from ..model import Alignment, Draft, Kind, Provision
+from . import citations as cite
+from .index import CandidateIndex
+from .reuse import DEFAULT_THRESHOLD, Weights, compare
+from .text import tokens
+
+Aligner = Callable[[Draft, Draft], Alignment]
+
+MIN_WORDS = 4  # shorter provisions (headings like "Commitments") carry no provenance signal
+PROVENANCE = ("cites", "reuses", "paraphrases")
+NODE_DEFAULTS: dict[str, Any] = {"document": "", "role": "", "provision": "", "printed": "", "kind": "",
+                                 "text": "", "parent": "", "section": "", "order": 0}
+EDGE_DEFAULTS: dict[str, Any] = {"type": "", "kind": "", "score": 0.0, "evidence": "{}"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How provenance links are found.
+
+    threshold:  minimum score (0..1) for a reuses/paraphrases link (calibrated, docs/provenance.md)
+    candidates: source provisions examined per draft provision (from the index)
+    relative:   keep only links scoring at least this share of the provision's best link; drops the
+                weak also-rans that share boilerplate with the real source
+    """
+
+    threshold: float = DEFAULT_THRESHOLD
+    candidates: int = 10
+    relative: float = 0.6
+
+
+def node_id(document: str, provision: str) -> str:
+    return f"{document}:{provision}"
+
+
+# --- building ---------------------------------------------------------------------------------------
+
+def _add_document(graph: nx.MultiDiGraph, document: Draft, role: str) -> None:
+    for order, provision in enumerate(document.provisions):
+        section = document.section_of(provision.id)
+        graph.add_node(node_id(document.id, provision.id), document=document.id, role=role,
+                       provision=provision.id, printed=provision.label, kind=provision.kind.value,
+                       text=provision.text, parent=provision.parent or "",
+                       section=section.id if section is not None else "", order=order)
+
+
+def _add_edge(graph: nx.MultiDiGraph, source: str, target: str, edge_type: str, kind: str, score: float,
+              evidence: Mapping[str, Any]) -> None:
+    existing = graph.number_of_edges(source, target)
+    graph.add_edge(source, target, key=f"{edge_type}.{existing}", type=edge_type, kind=kind,
+                   score=round(float(score), 4), evidence=json.dumps(evidence, sort_keys=True, ensure_ascii=False))
+
+
+def add_lineage(graph: nx.MultiDiGraph, alignment: Alignment) -> None:
+    """``becomes`` edges for every link that has both an old and a new side."""
+    for link in alignment.links:
+        for old in link.old:
+            for new in link.new:
+                _add_edge(graph, node_id(alignment.old.id, old), node_id(alignment.new.id, new), "becomes",
+                          link.kind.value, link.similarity, {"also": [k.value for k in link.also]})
+
+
+def add_citations(graph: nx.MultiDiGraph, citing: Draft, documents: Sequence[Draft],
+                  labels: Mapping[str, str]) -> None:
+    """``cites`` edges from each provision to what it cites (a loaded provision or a citation node)."""
+    for provision in citing.provisions:
+        for citation in cite.extract(provision.text):
+            for target in cite.resolve(citation, citing, documents, dict(labels)):
+                if target.node == node_id(citing.id, provision.id):
+                    continue
+                if target.node not in graph:
+                    graph.add_node(target.node, **{**NODE_DEFAULTS, "document": citation.document or "",
+                                                   "role": "citation", "provision": target.provision or "",
+                                                   "text": citation.text})
+                _add_edge(graph, node_id(citing.id, provision.id), target.node, "cites", citation.kind, 1.0,
+                          {"text": citation.text, "span": [citation.start, citation.end],
+                           "resolved": target.resolved})
+
+
+def _worth_linking(provision: Provision) -> bool:
+    return provision.kind is not Kind.HEADING and len(tokens(provision.text)) >= MIN_WORDS
+
+
+def add_textual_links(graph: nx.MultiDiGraph, drafts: Sequence[Draft], sources: Sequence[Draft],
+                      settings: Settings) -> None:
+    """``reuses`` / ``paraphrases`` edges from draft provisions to the source provisions they draw on."""
+    source_items = [(node_id(s.id, p.id), p.text) for s in sources for p in s.provisions if _worth_linking(p)]
+    if not source_items:
+        return
+    index = CandidateIndex.build(source_items)
+    texts = dict(source_items)
+    weights = Weights([t for _, t in source_items] + [p.text for d in drafts for p in d.provisions])
+    vectors = {key: weights.vector(text) for key, text in source_items}
+    for draft in drafts:
+        for provision in draft.provisions:
+            if not _worth_linking(provision):
+                continue
+            target_vector = weights.vector(provision.text)
+            found = []
+            for key, _ in index.candidates(provision.text, settings.candidates):
+                evidence = compare(texts[key], provision.text, weights, vectors[key], target_vector)
+                if evidence.score >= settings.threshold:
+                    found.append((key, evidence))
+            if not found:
+                continue
+            best = max(e.score for _, e in found)
+            for key, evidence in sorted(found, key=lambda item: item[0]):
+                if evidence.score >= settings.relative * best:
+                    _add_edge(graph, node_id(draft.id, provision.id), key, evidence.kind, evidence.kind,
+                              evidence.score, evidence.to_dict())
+
+
+def _default_aligner() -> Aligner:
+    try:
+        from ..align import align
+    except ImportError as exc:  # the align stage is part of the package; this only guards a broken install
+        raise UsageError(f"the alignment stage is not available ({exc})") from None
+    return align
+
+
+def build_graph(drafts: Sequence[Draft], sources: Sequence[Draft] = (), *, settings: Settings | None = None,
+                labels: Mapping[str, str] | None = None, aligner: Aligner | None = None,
+                alignments: Iterable[Alignment] | None = None) -> nx.MultiDiGraph:
+    """The provenance graph of a series: drafts in negotiation order, sources in any order.
+
+    labels maps document ids to the names a citation may use ("Declaration"); alignments, when given,
+    are used instead of aligning consecutive drafts with ``aligner`` (default: compactdraft.align.align).
+    """
+    settings = settings or Settings()
+    labels = labels or {}
+    ids = [d.id for d in list(drafts) + list(sources)]
+    if len(set(ids)) != len(ids):
+        raise UsageError(f"document ids must be unique, got {', '.join(ids)}")
+    graph = nx.MultiDiGraph(drafts=json.dumps([d.id for d in drafts]), sources=json.dumps([s.id for s in sources]),
+                            threshold=float(settings.threshold))
+    for draft in drafts:
+        _add_document(graph, draft, "draft")
+    for source in sources:
+        _add_document(graph, source, "source")
+    if alignments is None and len(drafts) > 1:
+        align = aligner or _default_aligner()
+        alignments = [align(old, new) for old, new in zip(drafts, drafts[1:])]
+    for alignment in alignments or ():
+        add_lineage(graph, alignment)
+    for document in list(drafts) + list(sources):
+        add_citations(graph, document, list(sources) + [document], labels)
+    add_textual_links(graph, drafts, sources, settings)
+    return graph
+
+
+# --- reading the graph ------------------------------------------------------------------------------
+
+def graph_drafts(graph: nx.MultiDiGraph) -> list[str]:
+    return list(json.loads(graph.graph.get("drafts", "[]")))
+
+
+def graph_sources(graph: nx.MultiDiGraph) -> list[str]:
+    return list(json.loads(graph.graph.get("sources", "[]")))
+
+
+def edges_of_type(graph: nx.MultiDiGraph, node: str, types: Iterable[str], outgoing: bool = True
+                  ) -> list[tuple[str, str, dict[str, Any]]]:
+    wanted = set(types)
+    edges = graph.out_edges(node, data=True) if outgoing else graph.in_edges(node, data=True)
+    return sorted(((u, v, d) for u, v, d in edges if d["type"] in wanted), key=lambda e: (e[0], e[1], e[2]["type"]))
+
+
+def evidence(data: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(json.loads(data.get("evidence") or "{}"))
+
+
+# --- saving and loading -----------------------------------------------------------------------------
+
+FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json"}
+
+
+def to_bytes(graph: nx.MultiDiGraph, fmt: str) -> bytes:
+    """Serialise in a stable order (nodes as added, edges as added) so equal graphs give equal files."""
+    if fmt == "json":
+        data = nx.node_link_data(graph, edges="edges")
+        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    buffer = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    elif fmt == "gexf":
+        return _gexf_bytes(graph)
+    else:
+        raise UsageError(f"unknown graph format {fmt!r} (graphml, gexf, json)")
+    return buffer.getvalue()
+
+
+_GEXF_NS = "{http://www.gexf.net/1.2draft}"
+
+
+def _gexf_bytes(graph: nx.MultiDiGraph) -> bytes:
+    """GEXF reserves an edge's ``type`` (directed/undirected) and keeps no graph attributes, so the edge
+    type travels as ``relation`` and the graph attributes as JSON in <meta><description>; the
+    modification date networkx stamps is dropped so equal graphs give equal files."""
+    from lxml import etree
+
+    from ..safeio import parse_xml
+
+    copy = nx.MultiDiGraph()
+    copy.add_nodes_from(graph.nodes(data=True))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        attrs = {("relation" if k == "type" else k): value for k, value in data.items()}
+        copy.add_edge(u, v, key=key, **attrs)
+    buffer = io.BytesIO()
+    nx.write_gexf(copy, buffer, encoding="utf-8", prettyprint=True)
+    root = parse_xml(buffer.getvalue(), None, "gexf")
+    meta = root.find(f"{_GEXF_NS}meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)
+        description = etree.SubElement(meta, f"{_GEXF_NS}description")
+        description.text = json.dumps(dict(graph.graph), sort_keys=True)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+
+
+def _read_gexf(data: bytes, path: str) -> nx.MultiDiGraph:
+    from ..safeio import parse_xml
+
+    root = parse_xml(data, path)
+    description = root.find(f"{_GEXF_NS}meta/{_GEXF_NS}description")
+    loaded = nx.read_gexf(io.BytesIO(data))
+    result = nx.MultiDiGraph(**(json.loads(description.text) if description is not None and description.text else {}))
+    result.add_nodes_from(loaded.nodes(data=True))
+    edges = loaded.edges(keys=True, data=True) if loaded.is_multigraph() else (
+        (u, v, d.get("networkx_key", d.get("id", "")), d) for u, v, d in loaded.edges(data=True))
+    for u, v, key, attrs in edges:
+        result.add_edge(u, v, key=key, **{("type" if k == "relation" else k): value for k, value in attrs.items()})
+    return result
+
+
+def _normalise_loaded(graph: nx.MultiDiGraph, path: str) -> nx.MultiDiGraph:
+    """Give every node and edge the declared attributes with their declared types."""
+    result = nx.MultiDiGraph(**{k: v for k, v in graph.graph.items() if k in ("drafts", "sources", "threshold")})
+    if "threshold" in result.graph:
+        result.graph["threshold"] = float(result.graph["threshold"])
+    for node, data in graph.nodes(data=True):
+        attrs = {k: type(default)(data.get(k, default)) for k, default in NODE_DEFAULTS.items()}
+        result.add_node(str(node), **attrs)
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
+        (u, v, data.get("id", ""), data) for u, v, data in graph.edges(data=True))
+    for u, v, key, data in edges:
+        attrs = {k: type(default)(data.get(k, default)) for k, default in EDGE_DEFAULTS.items()}
+        edge_key = data.get("key", data.get("id", key))
+        result.add_edge(str(u), str(v), key=str(edge_key), **attrs)
+    if any(not data["document"] and data["role"] != "citation" for _, data in result.nodes(data=True)):
+        raise InputError("not a compactdraft provenance graph (nodes lack the document attribute)", path)
+    return result
+
+
+def from_bytes(data: bytes, fmt: str, path: str = "") -> nx.MultiDiGraph:
+    from ..safeio import parse_xml
+
+    try:
+        if fmt == "json":
+            loaded = nx.node_link_graph(json.loads(data.decode("utf-8")), directed=True, multigraph=True,
+                                        edges="edges")
+        elif fmt == "graphml":
+            parse_xml(data, path)  # refuse entity tricks before networkx's own parser sees the bytes
+            loaded = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+        elif fmt == "gexf":
+            loaded = _read_gexf(data, path)
+        else:
+            raise UsageError(f"unknown graph format {fmt!r} (graphml, gexf, json)")
+    except (ValueError, KeyError, TypeError, nx.NetworkXError) as exc:
+        raise InputError(f"not a readable {fmt} graph ({exc})", path) from None
+    return _normalise_loaded(loaded, path)
+
+
+def format_for(path: str | Path) -> str:
+    suffix = Path(str(path)).suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(f"graph files end in {', '.join(FORMATS)}; got {suffix or 'no extension'!r}", path)
+    return FORMATS[suffix]
+
+
+def load(path: str | Path) -> nx.MultiDiGraph:
+    from ..safeio import read_input_bytes
+
+    return from_bytes(read_input_bytes(path), format_for(path), str(path))

@@ -1,0 +1,59 @@
+"""Words with their character spans, and the light normalisation provenance compares on.
+
+Source texts reach us through PDF extraction and retyping, so words are compared lower-cased and
+NFKC-normalised; paraphrase scoring further reduces them to crude stems ("strengthening",
+"strengthen", "strengthened" -> "strength") and drops function words, because a paraphrase keeps
+the content words and changes their forms and the glue between them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+
+STOPWORDS = frozenset("""
+a about above after again all also am an and any are as at be been being between both but by can could
+did do does doing during each few for from further had has have having he her here hers him his how i if
+in into is it its itself just may me might more most must my no nor not now of off on once only or other
+our ours ourselves out over own same shall she should so some such than that the their theirs them then
+there these they this those through to too under until up upon very was we were what when where which while
+who whom why will with within would you your inter alia including well ensure ensuring commit commitment
+""".split())
+
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ities", "ity", "ened", "ens", "en", "ies",
+             "ied", "ed", "es", "s", "ly", "al")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word: its normalised form and its span in the original text."""
+
+    word: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Words of ``text`` with spans in ``text`` itself (normalisation keeps one character per character)."""
+    folded = text.casefold() if len(text.casefold()) == len(text) else text.lower()
+    return [Token(unicodedata.normalize("NFKC", m.group(0)), m.start(), m.end()) for m in _WORD.finditer(folded)]
+
+
+def words_of(text: str) -> list[str]:
+    """Just the normalised words (the fast path for indexing)."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def stem(word: str) -> str:
+    """A crude suffix-stripping stem; good enough to match word forms across a paraphrase."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: len(word) - len(suffix)]
+    return word
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the content words, in order (numbers kept: "2030 Agenda" matters)."""
+    return [stem(t.word) for t in tokens(text) if t.word not in STOPWORDS and len(t.word) > 1]
