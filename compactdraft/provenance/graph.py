@@ -222,7 +222,7 @@ _GEXF_NS = "{http://www.gexf.net/1.2draft}"
 
 def _gexf_bytes(graph: nx.MultiDiGraph) -> bytes:
     """GEXF reserves an edge's ``type`` (directed/undirected) and keeps no graph attributes, so the edge
-    type travels as ``relation`` and the graph attributes as JSON in <meta><description>; the
+    type travels as ``relation``, the edge key as ``edgekey`` (networkx drops its own) and the graph attributes as JSON in <meta><description>; the
     modification date networkx stamps is dropped so equal graphs give equal files."""
     from lxml import etree
 
@@ -232,7 +232,7 @@ def _gexf_bytes(graph: nx.MultiDiGraph) -> bytes:
     copy.add_nodes_from(graph.nodes(data=True))
     for u, v, key, data in graph.edges(keys=True, data=True):
         attrs = {("relation" if k == "type" else k): value for k, value in data.items()}
-        copy.add_edge(u, v, key=key, **attrs)
+        copy.add_edge(u, v, key=key, edgekey=str(key), **attrs)
     buffer = io.BytesIO()
     nx.write_gexf(copy, buffer, encoding="utf-8", prettyprint=True)
     root = parse_xml(buffer.getvalue(), None, "gexf")
@@ -255,6 +255,7 @@ def _read_gexf(data: bytes, path: str) -> nx.MultiDiGraph:
     edges = loaded.edges(keys=True, data=True) if loaded.is_multigraph() else (
         (u, v, d.get("networkx_key", d.get("id", "")), d) for u, v, d in loaded.edges(data=True))
     for u, v, key, attrs in edges:
+        key = attrs.pop("edgekey", key)
         result.add_edge(u, v, key=key, **{("type" if k == "relation" else k): value for k, value in attrs.items()})
     return result
 
