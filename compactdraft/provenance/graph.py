@@ -272,7 +272,7 @@ def _normalise_loaded(graph: nx.MultiDiGraph, path: str) -> nx.MultiDiGraph:
         (u, v, data.get("id", ""), data) for u, v, data in graph.edges(data=True))
     for u, v, key, data in edges:
         attrs = {k: type(default)(data.get(k, default)) for k, default in EDGE_DEFAULTS.items()}
-        edge_key = data.get("key", data.get("id", key))
+        edge_key = key
         result.add_edge(str(u), str(v), key=str(edge_key), **attrs)
     if any(not data["document"] and data["role"] != "citation" for _, data in result.nodes(data=True)):
         raise InputError("not a compactdraft provenance graph (nodes lack the document attribute)", path)
