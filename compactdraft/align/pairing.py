@@ -30,6 +30,7 @@ MOVE = 0.6  # out-of-order pair (a move): above the 99th percentile of unrelated
 SPLIT_CONTAIN = 0.5  # share of a piece's word pairs found in the whole it was split from
 SPLIT_GAIN = 0.02  # the run must explain the whole better than its best single piece
 CANDIDATES = 6  # index candidates scored in full per provision
+MAX_SKIP = 1  # provisions a split/merge run may step over (one moved away or deleted in between)
 TWINS = 4  # nearest same-text twins considered for a repeated text
 MAX_GAP_PRODUCT = 4000  # compare a gap in full only up to this many pairs (else index candidates)
 SAME_ID_BONUS = 0.01  # ties between equal candidates go to the same id ...
@@ -117,11 +118,8 @@ class Pairer:
     def gaps(self) -> list[tuple[list[int], list[int]]]:
         """Runs of unpaired provisions between consecutive in-order pairs."""
         result = []
-        anchors = sorted(self.matching.old_to_new.items())
-        ordered = [(-1, -1)]
-        for i, j in anchors:
-            if j > ordered[-1][1]:
-                ordered.append((i, j))
+        # the longest in-order subset of the pairs bounds the gaps (moved pairs do not)
+        ordered = [(-1, -1)] + heaviest_chain([(i, j, 1.0) for i, j in self.matching.old_to_new.items()])
         ordered.append((len(self.old), len(self.new)))
         for (i0, j0), (i1, j1) in zip(ordered, ordered[1:]):
             olds = [i for i in range(i0 + 1, i1) if self.matching.old_free(i)]
@@ -153,10 +151,17 @@ class Pairer:
         for j in sorted(free_new):
             for _, i in self.old_index.query(self.new.shingles[j], CANDIDATES, free_old):
                 options.append((i, j))
+        # a repeated text (the same chapeau under every objective) says nothing about where it went
+        options = [(i, j) for i, j in options if self.distinctive(i, j)]
         scored = sorted({(-self.weight(i, j), i, j) for i, j in options if self.score(i, j) >= MOVE})
         for _, i, j in scored:
             if self.matching.old_free(i) and self.matching.new_free(j):
                 self.matching.pair(i, j)
+
+    def distinctive(self, i: int, j: int) -> bool:
+        text_old, text_new = self.old.normal[i], self.new.normal[j]
+        return (len(self.old.by_normal[text_old]) + len(self.new.by_normal.get(text_old, ())) <= 2
+                and len(self.new.by_normal[text_new]) + len(self.old.by_normal.get(text_new, ())) <= 2)
 
     # --- 5. splits and merges ---------------------------------------------------------------------
     def splits(self) -> None:
@@ -201,22 +206,28 @@ class Pairer:
             self.matching.groups.append(((w,), tuple(run)) if split else (tuple(run), (w,)))
 
     def _run(self, w: int, seed: int, whole_side: Side, piece_side: Side, free: set[int]) -> list[int]:
-        """The seed plus its consecutive free neighbours whose words come from the whole."""
+        """The seed plus neighbouring free pieces whose words come from the whole.
+
+        A run may step over MAX_SKIP provision in a row that does not belong: when (b) was deleted or
+        moved away and (a) and (c) were merged, the old pieces are no longer adjacent.
+        """
         whole = whole_side.shingles[w]
 
         def belongs(p: int) -> bool:
             return p in free and containment(piece_side.shingles[p], whole) >= SPLIT_CONTAIN
 
-        run = [seed]
-        p = seed - 1
-        while p >= 0 and belongs(p):
-            run.insert(0, p)
-            p -= 1
-        p = seed + 1
-        while p < len(piece_side) and belongs(p):
-            run.append(p)
-            p += 1
-        return run
+        def extend(step: int) -> list[int]:
+            found, p, skipped = [], seed + step, 0
+            while 0 <= p < len(piece_side) and skipped <= MAX_SKIP:
+                if belongs(p):
+                    found.append(p)
+                    skipped = 0
+                else:
+                    skipped += 1
+                p += step
+            return found
+
+        return extend(-1)[::-1] + [seed] + extend(1)
 
     def _pair_ratio(self, w: int, p: int, split: bool) -> float:
         return self.score(w, p) if split else self.score(p, w)
@@ -230,7 +241,29 @@ class Pairer:
         self.moves()
         self.splits()
         self.fill_gaps()  # a split or merge can free a slot next to a pair
+        self.drop_unsupported_repeats()
         return self.matching
+
+    def drop_unsupported_repeats(self) -> None:
+        """A repeated text (boilerplate) is paired only under parents that are paired themselves:
+        the chapeau of a deleted objective is not the chapeau of an inserted one."""
+        old_ids = {p.id: k for k, p in enumerate(self.old.draft.provisions)}
+        new_ids = {p.id: k for k, p in enumerate(self.new.draft.provisions)}
+        for i, j in sorted(self.matching.old_to_new.items()):
+            if self.distinctive(i, j):
+                continue
+            parent_old = self.old.draft.provisions[i].parent
+            parent_new = self.new.draft.provisions[j].parent
+            if parent_old is None and parent_new is None:
+                continue
+            if parent_old is None or parent_new is None or not self.related(old_ids[parent_old], new_ids[parent_new]):
+                self.matching.unpair(i)
+
+    def related(self, i: int, j: int) -> bool:
+        """Old position i and new position j are paired or in one split/merge group."""
+        if self.matching.old_to_new.get(i) == j:
+            return True
+        return any(i in olds and j in news for olds, news in self.matching.groups)
 
 
 def pair_provisions(old: Side, new: Side) -> Matching:
