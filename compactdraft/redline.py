@@ -320,4 +320,16 @@ def redline_from_alignment(alignment: Alignment, engine: str | None = None) -> R
     return Redline(alignment, tuple(_merge(kept, old_only, new_only)))
 
 
-__all__ = ["Entry", "EntryKind", "Redline", "compare", "redline_from_alignment", "DELETE", "INSERT"]
+__all__ = ["Entry", "EntryKind", "Redline", "compare", "compare_files", "redline_from_alignment"]
+
+
+def compare_files(old_path: str, new_path: str, profile: str | None = None, engine: str | None = None
+                  ) -> Redline:
+    """Parse two files (any supported format) and build their redline."""
+    from .parse import parse_file
+
+    old = parse_file(old_path, profile=profile)
+    new = parse_file(new_path, profile=profile)
+    if old.id == new.id:  # same file name in two folders: keep the ids apart in every output
+        old, new = old.with_id(f"{old.id}-old"), new.with_id(f"{new.id}-new")
+    return compare(old, new, engine)

@@ -33,13 +33,13 @@ nav ol{columns:2;font-size:.9em}
 ins{color:#1a4fd6;text-decoration:underline}
 del{color:#c62828;text-decoration:line-through}
 .moved_from,.moved_to{border-left-color:#2e7d32}
-.moved_from .body{color:#2e7d32;text-decoration:line-through double}
+.moved_from .body .away{color:#2e7d32;text-decoration:line-through double}
 .moved_to .label,.moved_to .note,.moved_from .note{color:#2e7d32}
 .renum{color:#1a4fd6}
 .sbs{display:grid;grid-template-columns:7em 1fr 1fr;gap:0 1em}
 .sbs .side{min-width:0}
 @media print{body{max-width:none;margin:0;font-size:11pt}nav{display:none}
-.entry,.sbs{break-inside:avoid}ins,del,.moved_from .body{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+.entry,.sbs{break-inside:avoid}ins,del,.moved_from .away{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
 
 SUMMARY_FIELDS = (("modified", "modified"), ("added", "added"), ("deleted", "deleted"), ("moved", "moved"),
@@ -107,7 +107,7 @@ def _entry_html(entry: Entry, redline: Redline, side_by_side: bool) -> str:
     css = entry.kind.value
     head = f'<div class="label">{_label_html(entry)}</div>'
     if entry.kind is EntryKind.MOVED_FROM:
-        body = _text(entry.old_text)
+        body = f'<span class="away">{_text(entry.old_text)}</span>'
         old_side, new_side = body, ""
     else:
         body = _ops_html(entry.ops)
