@@ -437,6 +437,8 @@ def build_draft(blocks: Iterable[Block], *, draft_id: str, source: str | None, f
         clean_text(f"{b.label} {b.text}" if b.label else b.text) for b in block_list)
     chosen = load_profile(profile_name)
     found_title, body = _title_and_body(block_list, chosen)
+    if title is not None and found_title and found_title != clean_text(title):
+        body = block_list  # the reader knows the title from elsewhere: the first block is content
     provisions, notes = build_provisions(body, chosen, source)
     if not provisions:
         raise InputError("the document has a title but no paragraphs", source)
