@@ -1,0 +1,91 @@
+"""Accuracy of the source links against a truth file, and the precision/recall curve over thresholds.
+
+The truth file (``drafts/truth.json``) lists, for provisions of the drafts, their true source provisions::
+
+    {"sources": [{"provision": "rev1:para.19", "sources": ["decl:para.41", "report:rec.5"], "how": [...]}]}
+
+Predicted links are the graph's cites/reuses/paraphrases edges from those provisions to loaded source
+provisions. Because a graph built at a low threshold holds every link a higher threshold would keep
+(the relative filter compares with the provision's best link, which the threshold does not change),
+one build at the lowest threshold gives the whole curve.
+
+Run ``python -m compactdraft.provenance.evaluate drafts/`` to print the curve as a Markdown table.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import networkx as nx
+
+from ..errors import InputError
+from .graph import PROVENANCE, edges_of_type
+
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
+
+
+@dataclass(frozen=True)
+class Score:
+    threshold: float
+    precision: float
+    recall: float
+    true_positives: int
+    predicted: int
+    expected: int
+
+
+def load_truth(path: str | Path) -> dict[str, set[str]]:
+    """provision node -> its true source nodes."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return {str(item["provision"]): {str(s) for s in item["sources"]} for item in data["sources"]}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"not a truth file with a 'sources' list ({exc})", path) from None
+
+
+def predicted_links(graph: nx.MultiDiGraph, provisions: Iterable[str], threshold: float) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for node in provisions:
+        targets = set()
+        if node in graph:
+            for _, target, data in edges_of_type(graph, node, PROVENANCE):
+                if graph.nodes[target]["role"] == "source" and (data["type"] == "cites" or data["score"] >= threshold):
+                    targets.add(target)
+        found[node] = targets
+    return found
+
+
+def score(graph: nx.MultiDiGraph, truth: Mapping[str, set[str]], threshold: float) -> Score:
+    predicted = predicted_links(graph, truth, threshold)
+    hits = sum(len(predicted[node] & expected) for node, expected in truth.items())
+    n_predicted = sum(len(p) for p in predicted.values())
+    n_expected = sum(len(e) for e in truth.values())
+    return Score(threshold, hits / n_predicted if n_predicted else 1.0, hits / n_expected if n_expected else 1.0,
+                 hits, n_predicted, n_expected)
+
+
+def curve(graph: nx.MultiDiGraph, truth: Mapping[str, set[str]], thresholds: Sequence[float] = THRESHOLDS
+          ) -> list[Score]:
+    return [score(graph, truth, t) for t in thresholds]
+
+
+def markdown(scores: Sequence[Score]) -> str:
+    lines = ["| threshold | precision | recall | correct / predicted / true links |", "|---|---|---|---|"]
+    lines += [f"| {s.threshold:.2f} | {s.precision:.3f} | {s.recall:.3f} | {s.true_positives} / {s.predicted} / "
+              f"{s.expected} |" for s in scores]
+    return "\n".join(lines) + "\n"
+
+
+def main(series: str) -> str:
+    from . import series_graph
+
+    graph = series_graph([series], threshold=min(THRESHOLDS))
+    return markdown(curve(graph, load_truth(Path(series) / "truth.json")))
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(main(sys.argv[1] if len(sys.argv) > 1 else "drafts"), end="")
