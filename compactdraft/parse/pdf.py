@@ -3,7 +3,7 @@
 1. Each page's text layer is read as lines (pypdf); a PDF without one (a scan) is refused.
 2. Page furniture is removed from the page edges (the first and last few lines of each page): lines
    repeated at the edges of most pages (running headers and footers, compared with digits masked so
-   "A/RES/71/1 3/24" and "A/RES/71/1 4/24" count as one), and lines made only of page numbers, UN
+   "A/RES/71/1 3/24" and "A/RES/71/1 4/24" count as one; numbered paragraphs never count), and lines made only of page numbers, UN
    document symbols (``A/RES/71/1``, ``A/CONF.231/3``), job numbers (``18-11234 (E)``) and barcodes.
 3. Lines are rejoined into paragraphs: a line ending in a hyphen joins the next without a space (the
    hyphen is dropped unless the document spells the word with a hyphen elsewhere); a new paragraph
@@ -84,7 +84,9 @@ def remove_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Drop running headers/footers, page numbers, symbols and job numbers at page edges."""
     repeated: set[str] = set()
     if len(pages) >= 2:
-        seen = Counter(key for page in pages for key in {_masked(page[i]) for i in _edge_positions(len(page))})
+        # a numbered paragraph is never furniture, however alike two of them look with digits masked
+        seen = Counter(key for page in pages for key in {_masked(page[i]) for i in _edge_positions(len(page))
+                                                         if split_label(page[i])[0] is None})
         threshold = max(2, math.ceil(len(pages) / 2))
         repeated = {key for key, count in seen.items() if count >= threshold}
     cleaned = []
