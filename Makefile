@@ -4,11 +4,13 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+.DEFAULT_GOAL := all
 
 .PHONY: demo test test-fast bench lint clean distclean venv system-deps help
 
 help:
-	@echo "make demo   - set up .venv and run compactdraft on the sample series in drafts/"
+	@echo "make        - build everything for the series in DRAFTS (default drafts/) under OUT (default build/)"
+	@echo "make demo   - set up .venv, build the sample series in drafts/ and print the path of its report"
 	@echo "make test   - set up .venv (with test extras, LibreOffice) and run the whole test suite"
 	@echo "make bench  - run the benchmarks and write bench/RESULTS.md"
 	@echo "make lint   - ruff and mypy"
@@ -23,8 +25,8 @@ venv: $(STAMP)
 system-deps:
 	@bash .ci/system-deps.sh
 
-demo: $(STAMP)
-	@$(BIN)/python -m compactdraft.demo drafts
+demo: build
+	@echo "$(abspath $(OUT)/index.html)"
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
@@ -38,7 +40,9 @@ lint: $(STAMP)
 	$(BIN)/mypy compactdraft
 
 clean:
-	rm -rf build .pytest_cache .hypothesis
+	rm -rf build $(OUT) .pytest_cache .hypothesis
 
 distclean: clean
 	rm -rf $(VENV) *.egg-info
+
+include build.mk

@@ -16,7 +16,7 @@ from typing import Any, Mapping, Sequence
 from .model import Alignment, Draft, Kind, Link, LinkKind
 
 # edge kinds of the provenance graph that name a source of a provision
-SOURCE_RELATIONS = ("cites", "quotes", "reuses", "paraphrases")
+SOURCE_RELATIONS = ("cites", "reuses", "paraphrases")
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class SourceLink:
     source:    the source document's id (``decl``)
     provision: the provision id in that source (``para.41``, ``rec.5``)
     label:     how a reader names it (``Declaration para. 41``)
-    relation:  cites | quotes | reuses | paraphrases (the strongest edge between the two)
+    relation:  cites | reuses | paraphrases (the strongest edge between the two)
     score:     the strength of that edge, 0..1 (1.0 for an explicit citation)
     """
 
@@ -210,7 +210,7 @@ def provision_history(provision_id: str, alignments: Sequence[Alignment], labels
 # --- sources from the provenance graph ------------------------------------------------------------
 
 def _edge_kind(data: Mapping[str, Any], key: Any) -> str:
-    for name in ("kind", "relation", "type", "label"):
+    for name in ("type", "relation", "kind"):
         if isinstance(data.get(name), str):
             return str(data[name])
     return str(key)

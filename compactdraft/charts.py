@@ -41,9 +41,10 @@ def _svg(width: float, height: float, title: str, body: list[str]) -> str:
 
 
 def nice_max(value: float) -> float:
-    """The axis maximum: the next 1, 2, 2.5 or 5 times a power of ten at or above ``value``."""
-    if value <= 0:
-        return 1.0
+    """The axis maximum: the next 1, 2, 2.5 or 5 times a power of ten at or above ``value``; at least 4,
+    so that the four gridlines of a chart of small counts fall on whole numbers."""
+    if value <= 4:
+        return 4.0
     power = 10 ** (len(str(int(value))) - 1) if value >= 1 else 1
     for step in (1, 2, 2.5, 5, 10):
         if value <= step * power:

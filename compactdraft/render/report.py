@@ -1,0 +1,91 @@
+"""The build report, index.html: every output of the build linked, and charts of the negotiation.
+
+One self-contained page (inline CSS and SVG, no scripts, no network): the drafts, four charts (words
+changed per objective per round, provisions added/deleted/moved per round, coverage of each source,
+open brackets per draft) and the list of files. The figures come from :class:`compactdraft.build.ReportData`.
+"""
+from __future__ import annotations
+
+from html import escape
+from itertools import groupby
+from typing import Any
+
+from .. import charts
+from ..build import ReportData
+from . import register
+
+_CSS = """
+body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:#222;background:#f6f7f9}
+header{background:#1f3b57;color:#fff;padding:20px 32px} header h1{margin:0;font-size:24px}
+header p{margin:4px 0 0;opacity:.85}
+main{max-width:1100px;margin:0 auto;padding:16px 32px 40px}
+section{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:16px 20px;margin:16px 0}
+h2{font-size:18px;margin:0 0 10px} table{border-collapse:collapse} td,th{padding:4px 12px 4px 0;text-align:left}
+th{font-weight:600;border-bottom:1px solid #ddd} td.n{text-align:right;font-variant-numeric:tabular-nums}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px}
+.charts figure{margin:0} figcaption{font-size:13px;color:#555;margin-top:4px}
+svg{max-width:100%;height:auto} a{color:#0072b2} ul{margin:4px 0 12px;padding-left:20px}
+@media print{header{background:none;color:#000}section{break-inside:avoid}}
+"""
+
+
+def _figure(svg: str, caption: str) -> str:
+    return f"<figure>{svg}<figcaption>{escape(caption)}</figcaption></figure>"
+
+
+def _drafts_table(data: ReportData) -> str:
+    rows = "".join(f"<tr><td>{escape(label)}</td><td>{escape(date or '')}</td><td class=\"n\">{count}</td>"
+                   f"<td class=\"n\">{brackets}</td></tr>"
+                   for (_, label, date, count), brackets in zip(data.drafts, data.brackets))
+    return ("<table><tr><th>Draft</th><th>Date</th><th>Provisions</th><th>Open brackets</th></tr>"
+            f"{rows}</table>")
+
+
+def _charts(data: ReportData) -> str:
+    figures = []
+    if data.sections:
+        figures.append(_figure(
+            charts.heatmap("Words changed per objective per round", data.sections, data.rounds, data.words,
+                           width=max(640, 220 + 130 * len(data.rounds)), unit=" words"),
+            "Words inserted plus deleted, by the section they stand in; darker cells changed more."))
+    moves = [charts.Series(name.capitalize(), tuple(float(v) for v in values)) for name, values in data.moves.items()]
+    figures.append(_figure(charts.bar_chart("Provisions added, deleted, moved and reworded per round",
+                                            data.rounds, moves),
+                           "Counted on provisions (paragraphs, actions, headings) of the newer draft, "
+                           "deleted ones on the older."))
+    if data.coverage:
+        figures.append(_figure(
+            charts.hbar_chart("Coverage of each source by the final draft",
+                              [(name, share) for name, share, _, _ in data.coverage], maximum=1.0, percent=True),
+            "Share of each source's provisions that the final draft cites, quotes or paraphrases: "
+            + "; ".join(f"{name} {covered} of {total}" for name, _, covered, total in data.coverage) + "."))
+    figures.append(_figure(
+        charts.line_chart("Open brackets per draft", [label for _, label, _, _ in data.drafts],
+                          [charts.Series("Bracketed passages", tuple(float(b) for b in data.brackets))]),
+        "Bracketed passages \u201c[\u2026]\u201d still in the text of each draft: the open questions."))
+    return '<div class="charts">' + "".join(figures) + "</div>"
+
+
+def _files(data: ReportData) -> str:
+    parts = []
+    for group, items in groupby(data.outputs, key=lambda o: o.group):
+        links = "".join(f'<li><a href="{escape(o.href)}">{escape(o.label)}</a></li>' for o in items)
+        parts.append(f"<h3>{escape(group)}</h3><ul>{links}</ul>")
+    return "".join(parts)
+
+
+@register("report", "html", (".html", ".htm"))
+def render_html(data: ReportData, **_: Any) -> str:
+    first, last = data.drafts[0], data.drafts[-1]
+    span = f"{first[1]} ({first[2] or 'undated'}) to {last[1]} ({last[2] or 'undated'})"
+    annotated = [o for o in data.outputs if o.group == "Annotated final draft"]
+    lead = "".join(f'<li><a href="{escape(o.href)}">{escape(o.label)}</a></li>' for o in annotated)
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{escape(data.title)} \u2014 drafts report</title><style>{_CSS}</style></head><body>"
+            f"<header><h1>{escape(data.title)}</h1><p>{len(data.drafts)} drafts, {escape(span)}</p></header><main>"
+            f"<section><h2>The final draft, annotated</h2><p>Each provision with its history and sources:</p>"
+            f"<ul>{lead}</ul></section>"
+            f"<section><h2>Drafts</h2>{_drafts_table(data)}</section>"
+            f"<section><h2>How the text moved</h2>{_charts(data)}</section>"
+            f"<section><h2>All files</h2>{_files(data)}</section>"
+            "</main></body></html>\n")
