@@ -6,5 +6,6 @@ uses); ``history(drafts)`` chains alignments over a whole series into lineages.
 from __future__ import annotations
 
 from .core import align
+from .history import History, Lineage, TraceStep, history
 
-__all__ = ["align"]
+__all__ = ["History", "Lineage", "TraceStep", "align", "history"]
