@@ -161,5 +161,6 @@ def render_md(redline: Redline, **_: object) -> str:
             section = entry.section
             draft = redline.new if section in redline.new else redline.old
             blocks.append(f"## {draft.get(section).display}")
-        blocks.append(f"{_md_header(entry, redline)}\n{critic(entry.ops)}")
+        body = critic(entry.ops)
+        blocks.append(f"{_md_header(entry, redline)}\n{body}" if body else _md_header(entry, redline))
     return "\n\n".join(blocks) + "\n"
