@@ -27,6 +27,7 @@ def test_commitments_continue_across_objectives_and_actions_restart():
     assert [(p.id, p.label) for p in draft.children("para.17.a")] == [("para.17.a.i", "(i)"), ("para.17.a.ii", "(ii)")]
     assert draft.get("para.17.b").label == "(b)"  # the roman level does not disturb the letters
     assert draft.get("obj.2").kind is Kind.HEADING and draft.get("para.18").parent == "obj.2"
+    assert draft.get("obj.1").parent is None  # an objective closes the preamble
     assert [p.id for p in draft if p.kind is Kind.PREAMBULAR] == ["preamble.1", "preamble.2"]
     assert draft.get("para.17.text.1").kind is Kind.CHAPEAU
     assert draft.warnings == ()

@@ -202,7 +202,8 @@ class _Builder:
                      block: Block) -> None:
         rank = rule.rank if rule else 1
         role = rule.role if rule else ""
-        while self.headings and self.headings[-1].rank >= rank:
+        # a preamble holds only its paragraphs: any heading after it (an objective too) closes it
+        while self.headings and (self.headings[-1].rank >= rank or self.headings[-1].role == "preamble"):
             self.headings.pop()
         self.para = self.letter = self.roman = None
         parent = self.headings[-1] if self.headings else None
