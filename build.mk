@@ -9,6 +9,8 @@ DRAFTS ?= drafts
 OUT ?= build
 NOTES ?= comments
 COMPACTDRAFT ?= $(BIN)/compactdraft
+# the installed tool: a new install remakes the rules and so every output (tests set it empty)
+BUILD_STAMP ?= $(STAMP)
 BUILD_RULES := $(OUT)/.rules.mk
 # goals that never need the build rules (so `make clean` or `make test` does not parse the drafts' plan)
 BUILD_FREE_GOALS := clean distclean help test test-fast lint bench venv system-deps
@@ -24,7 +26,7 @@ endif
 build: $(BUILD_RULES) $(BUILD_OUTPUTS)
 
 # rules made for another series folder or notes style must be made again
-$(BUILD_RULES): $(DRAFTS)/series.toml $(STAMP) $(if $(filter-out $(DRAFTS)|$(OUT)|$(NOTES),$(BUILD_RULES_FOR)),FORCE)
+$(BUILD_RULES): $(DRAFTS)/series.toml $(BUILD_STAMP) $(if $(filter-out $(DRAFTS)|$(OUT)|$(NOTES),$(BUILD_RULES_FOR)),FORCE)
 	@mkdir -p $(OUT)
 	@$(COMPACTDRAFT) build $(DRAFTS) -o $(OUT) --notes $(NOTES) --print-makefile > $@.tmp
 	@mv $@.tmp $@
