@@ -486,15 +486,35 @@ def _move_key(entry: Any) -> tuple[frozenset[str], frozenset[str]] | None:
     return None
 
 
+def title_provision(draft: Draft) -> Provision | None:
+    """The draft's title as a paragraph when the reader took it out of the provisions (a .docx whose
+    first paragraph is its title): the redline must still show it, at its source paragraph's place."""
+    if not draft.title or any(p.text == draft.title or p.display == draft.title for p in draft.provisions):
+        return None
+    ref = None
+    package = open_package(draft)
+    if package is not None:
+        ref = next((f"p:{i}" for i, p in enumerate(package.paragraphs) if _paragraph_text(p) == draft.title), None)
+    return Provision("_title", "", Kind.HEADING, draft.title, ref=ref)
+
+
+def _title_part(old: Draft, new: Draft) -> list[Part]:
+    old_title, new_title = title_provision(old), title_provision(new)
+    if old_title is None and new_title is None:
+        return []
+    return [Part((old_title,) if old_title else (), (new_title,) if new_title else ())]
+
+
 def parts_from_redline(redline: Any) -> list[Part]:
-    """The change list's entries as parts. A move whose two ends pair up (one run of provisions on
-    each side) is written as w:moveFrom/w:moveTo; a scattered one as a deletion and an insertion."""
+    """The change list's entries as parts, after the titles. A move whose two ends pair up (one run
+    of provisions on each side) is written as w:moveFrom/w:moveTo; a scattered one as a deletion and
+    an insertion."""
     old, new = redline.old, redline.new
     keys = [_move_key(entry) for entry in redline.entries]
     from_keys = {k for k, e in zip(keys, redline.entries) if k is not None and e.in_old}
     to_keys = {k for k, e in zip(keys, redline.entries) if k is not None and e.in_new}
     paired = {k: f"{index}" for index, k in enumerate(sorted(from_keys & to_keys, key=sorted_key))}
-    parts = []
+    parts = _title_part(old, new)
     for entry, key in zip(redline.entries, keys):
         old_side = tuple(old.get(i) for i in entry.old) if entry.in_old else ()
         new_side = tuple(new.get(i) for i in entry.new) if entry.in_new else ()
