@@ -306,19 +306,41 @@ def truth_links(old: Draft, new: Draft, items: Sequence[Item]) -> tuple[Link, ..
 
 # --- the generator ----------------------------------------------------------------------------------
 
+def source_draft(corpus: Path = CORPUS) -> Draft:
+    """The GCM objectives rendered in the generator's layout and parsed (the round-zero draft)."""
+    source = parse_file(corpus / "gcm_final_objectives.txt", draft_id="gcm", profile="un-compact")
+    text, items = render(objectives_of(source))
+    return parse_rendered(text, "old", items)
+
+
+def edit_round(old: Draft, new_id: str, rng: random.Random, rates: Rates, inserts: list[str]) -> Case:
+    """One round of edits applied to ``old``: the next draft and the truth links between them."""
+    objectives = objectives_of(old)
+    vocabulary = sorted({w.strip(",.;:()") for p in old.provisions for w in p.text.split() if len(w) > 3})
+    editor = Editor(objectives, rates, rng, inserts, [w for w in vocabulary if w])
+    editor.run(sum(1 for p in old.provisions if p.kind is Kind.ACTION))
+    new_text, new_items = render(editor.objectives)
+    new = parse_rendered(new_text, new_id, new_items)
+    return Case(old, new, truth_links(old, new, new_items), -1)
+
+
 def generate(seed: int, rates: Rates = Rates(), corpus: Path = CORPUS) -> Case:
     """One seeded (old, new, truth) case from the real GCM text."""
     rng = random.Random(seed)
-    source = parse_file(corpus / "gcm_final_objectives.txt", draft_id="gcm", profile="un-compact")
-    old_text, old_items = render(objectives_of(source))
-    old = parse_rendered(old_text, "old", old_items)
-    objectives = objectives_of(old)
-    vocabulary = sorted({w.strip(",.;:()") for p in old.provisions for w in p.text.split() if len(w) > 3})
-    editor = Editor(objectives, rates, rng, insertion_texts(corpus), [w for w in vocabulary if w])
-    editor.run(sum(1 for p in old.provisions if p.kind is Kind.ACTION))
-    new_text, new_items = render(editor.objectives)
-    new = parse_rendered(new_text, "new", new_items)
-    return Case(old, new, truth_links(old, new, new_items), seed)
+    case = edit_round(source_draft(corpus), "new", rng, rates, insertion_texts(corpus))
+    return replace(case, seed=seed)
+
+
+def generate_series(seed: int, rounds: int, rates: Rates = Rates(), corpus: Path = CORPUS) -> list[Case]:
+    """Successive rounds (``old`` -> ``rev1`` -> ``rev2`` ...), each case holding one round's truth."""
+    rng = random.Random(seed)
+    inserts = insertion_texts(corpus)
+    cases: list[Case] = []
+    draft = source_draft(corpus).with_id("zero")
+    for number in range(1, rounds + 1):
+        cases.append(replace(edit_round(draft, f"rev{number}", rng, rates, inserts), seed=seed))
+        draft = cases[-1].new
+    return cases
 
 
 def write_case(case: Case, folder: Path) -> tuple[Path, Path]:

@@ -15,7 +15,7 @@ from ..similarity import Shingle, ratio, shingles, words
 SHINGLE_SIZE = 2  # word bigrams: discriminative enough for paragraphs, robust to single-word edits
 # A bigram shared by more provisions than this carries no information about which one is meant
 # (e.g. "of the"); skipping it bounds the work per query. It grows slowly with the draft's size.
-MIN_POSTING_CAP = 48
+MIN_POSTING_CAP = 24
 
 
 @dataclass
@@ -27,11 +27,13 @@ class Side:
     normal: list[str] = field(init=False)
     shingles: list[set[Shingle]] = field(init=False)
     by_normal: dict[str, list[int]] = field(init=False)
+    bags: list[Counter[str]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.tokens = [words(p.text) for p in self.draft.provisions]
         self.normal = [" ".join(t) for t in self.tokens]
         self.shingles = [shingles(t, SHINGLE_SIZE) for t in self.tokens]
+        self.bags = [Counter(t) for t in self.tokens]
         self.by_normal = defaultdict(list)
         for position, text in enumerate(self.normal):
             self.by_normal[text].append(position)
@@ -59,7 +61,7 @@ class CandidateIndex:
         for position, items in enumerate(side.shingles):
             for shingle in items:
                 postings[shingle].append(position)
-        cap = max(MIN_POSTING_CAP, int(4 * len(side) ** 0.5))
+        cap = max(MIN_POSTING_CAP, int(2 * len(side) ** 0.5))
         self.postings = {key: value for key, value in postings.items() if len(value) <= cap}
 
     def query(self, items: AbstractSet[Shingle], limit: int,
@@ -92,6 +94,22 @@ class Scorer:
             else:
                 self._cache[key] = ratio(self.old.tokens[i], self.new.tokens[j])
         return self._cache[key]
+
+    def at_least(self, i: int, j: int, threshold: float) -> float:
+        """The ratio if it can reach ``threshold``, else 0.0 without computing it.
+
+        The word-bag Dice (shared words regardless of order) bounds the ratio from above and costs
+        a fraction of it, so most hopeless pairs are dismissed for nothing.
+        """
+        if (i, j) in self._cache:
+            value = self._cache[(i, j)]
+            return value if value >= threshold else 0.0
+        a, b = self.old.bags[i], self.new.bags[j]
+        total = len(self.old.tokens[i]) + len(self.new.tokens[j])
+        if total and 2 * sum((a & b).values()) / total < threshold:
+            return 0.0
+        value = self(i, j)
+        return value if value >= threshold else 0.0
 
     def groups(self, old: Iterable[int], new: Iterable[int]) -> float:
         """Ratio of the concatenated texts of two groups of provisions (for splits and merges)."""

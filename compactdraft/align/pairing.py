@@ -102,7 +102,7 @@ class Pairer:
                 found.update((i, j) for i in near)
             else:
                 found.update((i, j) for _, i in self.old_index.query(self.new.shingles[j], CANDIDATES))
-        return {(i, j) for i, j in found if self.score(i, j) >= MATCH}
+        return {(i, j) for i, j in found if self.score.at_least(i, j, MATCH)}
 
     # --- 2. chain ---------------------------------------------------------------------------------
     def chain(self) -> None:
@@ -136,7 +136,7 @@ class Pairer:
                 allowed = set(news)
                 pairs = [(i, j) for i in olds
                          for _, j in self.new_index.query(self.old.shingles[i], CANDIDATES, allowed)]
-            weighted = [(i, j, self.weight(i, j)) for i, j in pairs if self.score(i, j) >= GAP_MATCH]
+            weighted = [(i, j, self.weight(i, j)) for i, j in pairs if self.score.at_least(i, j, GAP_MATCH)]
             for i, j in heaviest_chain(weighted):
                 self.matching.pair(i, j)
 
@@ -153,7 +153,7 @@ class Pairer:
                 options.append((i, j))
         # a repeated text (the same chapeau under every objective) says nothing about where it went
         options = [(i, j) for i, j in options if self.distinctive(i, j)]
-        scored = sorted({(-self.weight(i, j), i, j) for i, j in options if self.score(i, j) >= MOVE})
+        scored = sorted({(-self.weight(i, j), i, j) for i, j in options if self.score.at_least(i, j, MOVE)})
         for _, i, j in scored:
             if self.matching.old_free(i) and self.matching.new_free(j):
                 self.matching.pair(i, j)
