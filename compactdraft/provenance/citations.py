@@ -43,6 +43,10 @@ _DOC = rf"(?:of|in|to)\s+(?:(?:General\s+Assembly\s+)?resolution\s+(?P<res>{_RES
 _PROVISIONS_RE = re.compile(
     rf"(?P<head>{_PARA_HEAD}|{_REC_HEAD})\s*(?P<list>{_LIST})(?:,?\s+{_ANNEX})?(?:,?\s+{_DOC})?")
 
+# annex first: "annex I to the Declaration", "annex I, paragraph 4 (b), of the Declaration"
+_ANNEX_FIRST_RE = re.compile(
+    rf"\b(?P<annex_kw>[Aa]nnex|[Aa]ppendix)\s+(?P<annex>{_ROMAN}|\d+)\b(?:,?\s*(?P<head>{_PARA_HEAD})\s*"
+    rf"(?P<list>{_LIST}),?)?\s+{_DOC}")
 _SUB_RE = re.compile(_SUB)
 _RANGE_SPLIT = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*and|,|\band\b|\bor\b)\s*")
@@ -166,7 +170,18 @@ def extract(text: str) -> list[Citation]:
     """Every citation in ``text``, in order; provision references absorb the document they name."""
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
+    for match in _ANNEX_FIRST_RE.finditer(text):
+        document, end = _document_of(match)
+        if document is None:
+            continue
+        annex = f"{match.group('annex_kw').lower()}.{match.group('annex')}"
+        targets = (provision_ids(match.group("head"), match.group("list"), match.group("annex"),
+                                 match.group("annex_kw")) if match.group("head") else (annex,))
+        found.append(Citation(text[match.start():end], match.start(), end, "provision", document, targets))
+        taken.append((match.start(), end))
     for match in _PROVISIONS_RE.finditer(text):
+        if _inside(match.start(), taken):
+            continue
         head = match.group("head")
         targets = provision_ids(head, match.group("list"), match.group("annex"), match.group("annex_kw") or "annex")
         if not targets:
@@ -207,6 +222,8 @@ def _document_of(match: re.Match[str]) -> tuple[str | None, int]:
         words = name.split()
         if words[0] in _NOT_NAMES:
             end = match.end("annex") if match.group("annex") else match.end("list")
+            if end < 0:
+                end = match.end("annex")
             return None, end
         return name, match.end("name")
     return None, match.end()
@@ -245,7 +262,8 @@ def _names_match(cited: str, alias: str) -> bool:
         return False
     a, b = set(cited.split()), set(alias.split())
     shorter = min(a, b, key=len)
-    return len(shorter) >= 2 and shorter <= (a | b) and (a <= b or b <= a)
+    # a one-word name ("the Declaration") is accepted too; find_document insists the match is unique
+    return bool(shorter - {"of", "on", "for", "and", "in"}) and (a <= b or b <= a)
 
 
 def find_document(name: str, documents: Sequence[Draft], labels: dict[str, str]) -> Draft | None:

@@ -54,7 +54,7 @@ class Settings:
 
     threshold: float = DEFAULT_THRESHOLD
     candidates: int = 10
-    relative: float = 0.6
+    relative: float = 0.75
 
 
 def node_id(document: str, provision: str) -> str:
@@ -117,7 +117,8 @@ def add_textual_links(graph: nx.MultiDiGraph, drafts: Sequence[Draft], sources: 
         return
     index = CandidateIndex.build(source_items)
     texts = dict(source_items)
-    weights = Weights([t for _, t in source_items] + [p.text for d in drafts for p in d.provisions])
+    # IDF over the sources only: the drafts repeat one text four times and would make its words look common
+    weights = Weights([t for _, t in source_items])
     vectors = {key: weights.vector(text) for key, text in source_items}
     for draft in drafts:
         for provision in draft.provisions:

@@ -26,7 +26,7 @@ from .text import Token, content_stems, tokens
 SEED = 3  # words in a seed n-gram
 MIN_PASSAGE_WORDS = 6  # a shorter common run is usually boilerplate ("countries of origin, transit and")
 GAP = 2  # differing words tolerated inside one passage
-DEFAULT_THRESHOLD = 0.35
+DEFAULT_THRESHOLD = 0.45
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,10 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(term, 0.0) for term, v in a.items())
 
 
+def _ordinary_words(passage: Passage, ordinary: Sequence[Token]) -> int:
+    return sum(1 for t in ordinary if passage.target_start <= t.start < passage.target_end)
+
+
 # --- the combined judgement -------------------------------------------------------------------------
 
 def compare(source_text: str, target_text: str, weights: Weights,
@@ -151,9 +155,13 @@ def compare(source_text: str, target_text: str, weights: Weights,
             target_vector: Mapping[str, float] | None = None) -> Evidence:
     """How strongly ``target_text`` draws on ``source_text``, with the evidence."""
     target_tokens = tokens(target_text)
-    passages = shared_passages(source_text, target_text, target_tokens=target_tokens)
-    covered = sum(p.words for p in passages)
-    coverage = covered / len(target_tokens) if target_tokens else 0.0
+    # names and numbers ("the Sendai Framework for Disaster Risk Reduction 2015-2030") are shared by texts
+    # that merely mention the same instrument, so only the ordinary words of a passage count as reuse
+    ordinary = [t for t in target_tokens if not (target_text[t.start].isupper() or target_text[t.start].isdigit())]
+    passages = tuple(p for p in shared_passages(source_text, target_text, target_tokens=target_tokens)
+                     if _ordinary_words(p, ordinary) >= MIN_PASSAGE_WORDS)
+    covered = sum(_ordinary_words(p, ordinary) for p in passages)
+    coverage = covered / len(ordinary) if ordinary else 0.0
     sim = cosine(source_vector if source_vector is not None else weights.vector(source_text),
                  target_vector if target_vector is not None else weights.vector(target_text))
     score = max(coverage, sim)
