@@ -176,6 +176,12 @@ class _Builder:
               ops: tuple[Op, ...], in_old: bool, in_new: bool, extra: Iterable[str] = (),
               counterpart: tuple[str, ...] = ()) -> Entry:
         events = _events(link, extra)
+        if old and new and not self._relabelled(old, new):
+            # renumbering is about printed numbers: a positional id that shifted (preamble.6 ->
+            # preamble.5) or an unchanged label is no renumbering for the reader
+            events = tuple(e for e in events if e != "renumbered") or ("unchanged",)
+            if kind is EntryKind.RENUMBERED:
+                kind = EntryKind.UNCHANGED
         if kind is EntryKind.UNCHANGED and (changed(ops) or self._relabelled(old, new)):
             # the aligner said unchanged but the wording or number differs: show what really changed
             kind = EntryKind.MODIFIED if changed(ops) else EntryKind.RENUMBERED

@@ -26,7 +26,7 @@ table.summary td,table.summary th{border:1px solid #ccc;padding:.2em .6em;text-a
 table.summary th{text-align:left}
 nav ol{columns:2;font-size:.9em}
 .entry{display:flex;gap:1em;padding:.3em .4em;margin:.2em 0;border-left:3px solid transparent}
-.entry .label{flex:0 0 7em;font-weight:bold;white-space:nowrap}
+.entry .label{flex:0 0 9em;font-weight:bold;overflow-wrap:anywhere}
 .entry .body{flex:1}
 .entry .note{display:block;font:italic .8em sans-serif;color:#555}
 .entry.unchanged{color:#444}
@@ -36,7 +36,7 @@ del{color:#c62828;text-decoration:line-through}
 .moved_from .body .away{color:#2e7d32;text-decoration:line-through double}
 .moved_to .label,.moved_to .note,.moved_from .note{color:#2e7d32}
 .renum{color:#1a4fd6}
-.sbs{display:grid;grid-template-columns:7em 1fr 1fr;gap:0 1em}
+.sbs{display:grid;grid-template-columns:9em 1fr 1fr;gap:0 1em}
 .sbs .side{min-width:0}
 @media print{body{max-width:none;margin:0;font-size:11pt}nav{display:none}
 .entry,.sbs{break-inside:avoid}ins,del,.moved_from .away{-webkit-print-color-adjust:exact;print-color-adjust:exact}}

@@ -42,6 +42,8 @@ def use_color(color: bool | None) -> bool:
 
 def labels(entry: Entry) -> str:
     """``17. → 19.`` when the number changed, else the one label (or the id for unlabelled text)."""
+    if not any(entry.old_labels) and not any(entry.new_labels):  # unnumbered text: its id, no arrow
+        return ", ".join(entry.new or entry.old)
     old = ", ".join(label for label in entry.old_labels if label) or ", ".join(entry.old)
     new = ", ".join(label for label in entry.new_labels if label) or ", ".join(entry.new)
     if not entry.new:
@@ -104,7 +106,7 @@ def _text_redline(redline: Redline, color: bool) -> str:
     for entry in redline.entries:
         if not entry.changed:
             continue
-        title = f"{labels(entry)}  [{describe(entry, redline)}]"
+        title = f"{labels(entry)}  {entry.id}  [{describe(entry, redline)}]"
         moved = entry.kind in (EntryKind.MOVED_FROM, EntryKind.MOVED_TO)
         lines.append(f"{STYLES['move']}{title}{RESET}" if color and moved else head(title))
         body = _body(entry.ops, color, entry.kind is EntryKind.MOVED_FROM)
