@@ -1,0 +1,117 @@
+"""LibreOffice itself opens our Word redlines, and accepting/rejecting every change gives NEW/OLD.
+
+One headless soffice run (tests/lo_accept_reject.py, on Debian's python3 with python3-uno) handles
+every document, because start-ups are slow. Empty paragraphs are ignored in the comparison: when the
+last paragraph of a redline is an insertion, LibreOffice's reject-all leaves the (unremovable) final
+paragraph empty where Word and our reader merge it away (docs/wordml.md).
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docxfactory import compact_docx
+from redline_cases import sample_alignment
+
+from compactdraft.docx_revisions import normalized, read_tracked
+from compactdraft.parse import parse_file
+from compactdraft.redline import compare, redline_from_alignment
+from compactdraft.render import render
+from compactdraft.render.redline_docx import title_provision
+
+pytestmark = pytest.mark.libreoffice
+UNO_PYTHON = "/usr/bin/python3"
+SCRIPT = Path(__file__).with_name("lo_accept_reject.py")
+
+
+def _lo_missing() -> str | None:
+    if shutil.which("soffice") is None:
+        return "LibreOffice (soffice) is not installed; `make test` installs it via .ci/system-deps.sh"
+    if not Path(UNO_PYTHON).exists():
+        return f"{UNO_PYTHON} (Debian's Python, which carries python3-uno) is absent"
+    probe = subprocess.run([UNO_PYTHON, "-c", "import uno"], check=False, capture_output=True)
+    if probe.returncode != 0:
+        return "python3-uno (LibreOffice's Python bridge for /usr/bin/python3) is not installed"
+    return None
+
+
+def shown(draft) -> list[str]:
+    """The paragraphs a redline shows for a draft: its title (when not a provision), then provisions."""
+    title = title_provision(draft)
+    return ([title.text] if title else []) + [p.display for p in draft.provisions]
+
+
+def _cases(tmp: Path, corpus: Path | None) -> dict[str, tuple[bytes, list[str], list[str]]]:
+    """name -> (redline .docx, expected accepted paragraphs, expected rejected paragraphs)."""
+    cases = {}
+    sample = redline_from_alignment(sample_alignment())
+    data = render("redline", sample, "docx")
+    doc = read_tracked(data)
+    cases["sample"] = (data, doc.accepted(), doc.rejected())
+    old_doc, new_doc = compact_docx(first_para=17), compact_docx(objectives=4, first_para=17)
+    new_doc.paragraph("We further commit to review this compact.", num=1)
+    (tmp / "old.docx").write_bytes(old_doc.to_bytes())
+    (tmp / "new.docx").write_bytes(new_doc.to_bytes())
+    pair = compare(parse_file(tmp / "old.docx"), parse_file(tmp / "new.docx"))
+    cases["compact-new"] = (render("redline", pair, "docx", base="new"),
+                            read_tracked((tmp / "new.docx").read_bytes()).accepted(),
+                            read_tracked((tmp / "old.docx").read_bytes()).accepted())
+    # on OLD's layout, lists that only NEW defines cannot be printed by Word: their labels are typed,
+    # so LibreOffice must agree with our reader rather than with NEW's source paragraphs
+    data = render("redline", pair, "docx", base="old")
+    doc = read_tracked(data)
+    cases["compact-old"] = (data, doc.accepted(), doc.rejected())
+    if corpus is not None:
+        old = parse_file(corpus / "gcm_zero_draft_plus_partial.txt", draft_id="zero")
+        new = parse_file(corpus / "gcm_final_objectives.txt", draft_id="final")
+        data = render("redline", compare(old, new), "docx")
+        cases["gcm"] = (data, shown(new), shown(old))
+    return cases
+
+
+@pytest.fixture(scope="module")
+def libreoffice_run(tmp_path_factory) -> dict[str, tuple[dict, list[str], list[str]]]:
+    reason = _lo_missing()
+    if reason:
+        pytest.skip(reason)
+    tmp = tmp_path_factory.mktemp("lo")
+    from conftest import CORPUS
+    corpus = CORPUS if (CORPUS / "gcm_final_objectives.txt").exists() else None
+    cases = _cases(tmp, corpus)
+    paths = {}
+    for name, (data, _, _) in cases.items():
+        paths[name] = tmp / f"{name}.docx"
+        paths[name].write_bytes(data)
+    report_path = tmp / "report.json"
+    subprocess.run([UNO_PYTHON, str(SCRIPT), str(report_path), *map(str, paths.values())], check=True, timeout=300)
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    return {name: (report[str(paths[name])], accepted, rejected) for name, (_, accepted, rejected) in cases.items()}
+
+
+@pytest.mark.parametrize("name", ["sample", "compact-new", "compact-old", "gcm"])
+def test_libreoffice_accepts_to_new_and_rejects_to_old(libreoffice_run, name: str) -> None:
+    if name not in libreoffice_run:
+        pytest.skip("real UN corpus not found")
+    result, accepted, rejected = libreoffice_run[name]
+    for mode, expected in (("accept", accepted), ("reject", rejected)):
+        outcome = result[mode]
+        assert "error" not in outcome, outcome.get("error")
+        assert outcome["remaining"] == 0
+        texts = [text for _, text in outcome["paragraphs"]]
+        assert normalized(texts) == normalized(expected), mode
+        assert normalized(outcome["text"].splitlines()), "saving as text produced nothing"
+
+
+def test_libreoffice_sees_the_tracked_changes(libreoffice_run) -> None:
+    result, _, _ = libreoffice_run["sample"]
+    assert result["accept"]["changes"] > 0
+
+
+def test_word_numbering_prints_the_labels_in_libreoffice(libreoffice_run) -> None:
+    result, _, _ = libreoffice_run["compact-new"]
+    labels = [label for label, _ in result["accept"]["paragraphs"] if label]
+    assert "17." in labels and "(a)" in labels
+    assert "21." in labels  # the added commitment, numbered by Word's list, not typed
