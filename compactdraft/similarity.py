@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 from typing import AbstractSet, Hashable, Sequence
 
@@ -65,6 +66,13 @@ def ratio(a: Sequence[Hashable], b: Sequence[Hashable]) -> float:
     if list(a) == list(b):
         return 1.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def bag_dice(a: Sequence[str], b: Sequence[str]) -> float:
+    """2 * shared words / total words, ignoring order: a merged clause may land mid-sentence."""
+    if not a and not b:
+        return 1.0
+    return 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
 
 
 def text_ratio(a: str, b: str) -> float:

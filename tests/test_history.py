@@ -80,3 +80,21 @@ def test_cli_align_and_history(tmp_path, corpus):
     assert steps[0]["new"] == ["para.19"] and steps[0]["links"]
     bad = run("history", str(old), str(new), "--id", "final:para.999")
     assert bad.returncode == 2 and "no provision 'para.999'" in bad.stderr
+
+
+def test_sample_series_against_its_truth():
+    """drafts/ scored against drafts/truth.json: lineage links P/R >= 0.98 (docs/alignment.md)."""
+    from conftest import DRAFTS
+    from compactdraft.model import Link
+    from compactdraft.series import load_drafts, load_manifest
+
+    if not (DRAFTS / "truth.json").exists():
+        pytest.skip("drafts/truth.json not generated yet")
+    truth = json.loads((DRAFTS / "truth.json").read_text(encoding="utf-8"))
+    result = history(load_drafts(load_manifest(DRAFTS)))
+    assert list(result.draft_ids) == truth["drafts"]
+    total = stress.Score()
+    for step, alignment in zip(truth["steps"], result.alignments):
+        links = [Link(tuple(l["old"]), tuple(l["new"]), LinkKind(l["kind"])) for l in step["links"]]
+        total.add(stress.score(alignment.links, links))
+    assert total.precision() >= 0.98 and total.recall() >= 0.98, stress.table(total)

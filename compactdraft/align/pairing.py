@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .chain import heaviest_chain
 from .index import CandidateIndex, Scorer, Side
-from ..similarity import containment
+from ..similarity import bag_dice, containment
 
 MATCH = 0.5  # in-order pair: unrelated GCM provisions stay below it for 99% (max 0.62, see docs)
 GAP_MATCH = 0.4  # pair in a gap between two aligned neighbours
@@ -229,11 +229,17 @@ class Pairer:
 
         return extend(-1)[::-1] + [seed] + extend(1)
 
+    # Splits and merges are judged on the better of the ordered ratio and the word-bag Dice: the
+    # pieces of a merge are often woven into one sentence ("..., including by concluding ...").
     def _pair_ratio(self, w: int, p: int, split: bool) -> float:
-        return self.score(w, p) if split else self.score(p, w)
+        whole, piece = (self.old, self.new) if split else (self.new, self.old)
+        ordered = self.score(w, p) if split else self.score(p, w)
+        return max(ordered, bag_dice(whole.tokens[w], piece.tokens[p]))
 
     def _group_ratio(self, w: int, run: list[int], split: bool) -> float:
-        return self.score.groups([w], run) if split else self.score.groups(run, [w])
+        whole, piece = (self.old, self.new) if split else (self.new, self.old)
+        ordered = self.score.groups([w], run) if split else self.score.groups(run, [w])
+        return max(ordered, bag_dice(whole.tokens[w], piece.joined_tokens(run)))
 
     def run(self) -> Matching:
         self.chain()
