@@ -176,10 +176,10 @@ def _event(link: Link, alignment: Alignment, labels: Mapping[str, str]) -> Event
     if link.kind is LinkKind.MOVED:
         reworded = " and reworded" if link.is_a(LinkKind.MODIFIED) else ""
         source = _section(old, link.old[0]) if link.old else "elsewhere"
-        return Event(new.id, "moved", f"moved from {source} ({before}){reworded} in {where}", old.id)
+        return Event(new.id, "moved", f"moved from {source} ({before}) to {after}{reworded} in {where}", old.id)
     if link.kind is LinkKind.RENUMBERED or (link.is_a(LinkKind.RENUMBERED) and link.kind is LinkKind.MODIFIED):
         reworded = "reworded and " if link.kind is LinkKind.MODIFIED else ""
-        return Event(new.id, "renumbered", f"{reworded}renumbered in {where} (was {before})", old.id)
+        return Event(new.id, "renumbered", f"{reworded}renumbered as {after} in {where}", old.id)
     if link.kind is LinkKind.MODIFIED:
         return Event(new.id, "reworded", f"reworded in {where}", old.id)
     return Event(new.id, link.kind.value, f"{link.kind.value} in {where}", old.id)

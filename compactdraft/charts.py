@@ -65,7 +65,7 @@ def _legend(series: Sequence[Series], x: float, y: float) -> list[str]:
 def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *, width: int = 640,
               height: int = 300, unit: str = "") -> str:
     """Grouped vertical bars: one group per category, one bar per series, values printed on the bars."""
-    top, bottom, left, right = 36.0, 48.0, 48.0, 12.0
+    top, bottom, left, right = (56.0 if len(series) > 1 else 36.0), 48.0, 48.0, 12.0
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = nice_max(max((v for s in series for v in s.values), default=0))
     body = [f'<text x="{_num(left)}" y="16" font-weight="bold">{escape(title)}</text>']
@@ -98,7 +98,7 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Series], *
 def hbar_chart(title: str, items: Sequence[tuple[str, float]], *, maximum: float | None = None, width: int = 640,
                percent: bool = False) -> str:
     """Horizontal bars, one per named item (e.g. coverage of each source, 0..1 with ``percent``)."""
-    row, top, left, right = 26.0, 30.0, 200.0, 60.0
+    row, top, left, right = 26.0, 30.0, 230.0, 60.0
     height = top + row * len(items) + 10
     peak = maximum if maximum is not None else nice_max(max((v for _, v in items), default=0))
     body = [f'<text x="0" y="16" font-weight="bold">{escape(title)}</text>']
@@ -106,7 +106,8 @@ def hbar_chart(title: str, items: Sequence[tuple[str, float]], *, maximum: float
         y = top + index * row
         w = (width - left - right) * (value / peak if peak else 0)
         shown = f"{value * 100:.0f}%" if percent else _label(value)
-        body.append(f'<text x="{_num(left - 6)}" y="{_num(y + 15)}" text-anchor="end">{escape(name)}</text>'
+        body.append(f'<text x="{_num(left - 6)}" y="{_num(y + 15)}" text-anchor="end">{escape(_clip(name))}'
+                    f'<title>{escape(name)}</title></text>'
                     f'<rect x="{_num(left)}" y="{_num(y + 3)}" width="{_num(width - left - right)}" height="16" '
                     f'fill="#eee"/><rect x="{_num(left)}" y="{_num(y + 3)}" width="{_num(w)}" height="16" '
                     f'fill="{PALETTE[0]}"><title>{escape(name)}: {shown}</title></rect>'
@@ -117,7 +118,7 @@ def hbar_chart(title: str, items: Sequence[tuple[str, float]], *, maximum: float
 def heatmap(title: str, rows: Sequence[str], columns: Sequence[str], values: Sequence[Sequence[float]], *,
             width: int = 640, unit: str = "") -> str:
     """A table of shaded cells (rows x columns), each printing its value: e.g. words changed per objective."""
-    row_h, top, left = 22.0, 44.0, 220.0
+    row_h, top, left = 22.0, 44.0, 240.0
     col_w = (width - left) / max(len(columns), 1)
     height = top + row_h * len(rows) + 8
     peak = max((v for line in values for v in line), default=0) or 1
@@ -127,8 +128,7 @@ def heatmap(title: str, rows: Sequence[str], columns: Sequence[str], values: Seq
                     f'text-anchor="middle">{escape(column)}</text>')
     for r_index, name in enumerate(rows):
         y = top + r_index * row_h
-        short = name if len(name) <= 34 else name[:33] + "…"
-        body.append(f'<text x="{_num(left - 6)}" y="{_num(y + 15)}" text-anchor="end">{escape(short)}'
+        body.append(f'<text x="{_num(left - 6)}" y="{_num(y + 15)}" text-anchor="end">{escape(_clip(name))}'
                     f'<title>{escape(name)}</title></text>')
         for c_index in range(len(columns)):
             value = values[r_index][c_index]
@@ -144,6 +144,11 @@ def heatmap(title: str, rows: Sequence[str], columns: Sequence[str], values: Seq
     return _svg(width, height, title, body)
 
 
+def _clip(name: str, limit: int = 32) -> str:
+    """Row labels that fit their margin; the full name stays in the tooltip."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "\u2026"
+
+
 def _channel(start: int, end: int, fraction: float) -> int:
     return round(start + (end - start) * fraction)
 
@@ -151,7 +156,7 @@ def _channel(start: int, end: int, fraction: float) -> int:
 def line_chart(title: str, categories: Sequence[str], series: Sequence[Series], *, width: int = 640,
                height: int = 260) -> str:
     """Points joined by lines over ordered categories (e.g. open brackets per draft)."""
-    top, bottom, left, right = 36.0, 40.0, 48.0, 24.0
+    top, bottom, left, right = (56.0 if len(series) > 1 else 36.0), 40.0, 48.0, 48.0
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = nice_max(max((v for s in series for v in s.values), default=0))
     step = plot_w / max(len(categories) - 1, 1)

@@ -22,7 +22,7 @@ main{max-width:1100px;margin:0 auto;padding:16px 32px 40px}
 section{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:16px 20px;margin:16px 0}
 h2{font-size:18px;margin:0 0 10px} table{border-collapse:collapse} td,th{padding:4px 12px 4px 0;text-align:left}
 th{font-weight:600;border-bottom:1px solid #ddd} td.n{text-align:right;font-variant-numeric:tabular-nums}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:16px}
+.charts{display:grid;grid-template-columns:1fr;gap:20px}
 .charts figure{margin:0} figcaption{font-size:13px;color:#555;margin-top:4px}
 svg{max-width:100%;height:auto} a{color:#0072b2} ul{margin:4px 0 12px;padding-left:20px}
 @media print{header{background:none;color:#000}section{break-inside:avoid}}
@@ -46,7 +46,7 @@ def _charts(data: ReportData) -> str:
     if data.sections:
         figures.append(_figure(
             charts.heatmap("Words changed per objective per round", data.sections, data.rounds, data.words,
-                           width=max(640, 220 + 130 * len(data.rounds)), unit=" words"),
+                           width=max(640, 240 + 170 * len(data.rounds)), unit=" words"),
             "Words inserted plus deleted, by the section they stand in; darker cells changed more."))
     moves = [charts.Series(name.capitalize(), tuple(float(v) for v in values)) for name, values in data.moves.items()]
     figures.append(_figure(charts.bar_chart("Provisions added, deleted, moved and reworded per round",
