@@ -180,3 +180,39 @@ def test_make_clean_removes_the_build(tmp_path):
     (out / "drafts" / "x.json").write_text("{}")
     result = _make("clean", f"OUT={out}", cwd=tmp_path)
     assert result.returncode == 0 and not out.exists()
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_opens_the_annotated_sample_with_its_comments(made, tmp_path):
+    """The annotated final draft opens in LibreOffice (converts without repair) with every comment
+    anchored in the paragraph that carries it in our .docx."""
+    import zipfile
+
+    from lxml import etree
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; `make test` installs it via .ci/system-deps.sh")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(made / "annotated.docx") as package:
+        document = etree.fromstring(package.read("word/document.xml"))
+        comments = etree.fromstring(package.read("word/comments.xml")).findall(w + "comment")
+    anchored = [_normal("".join(t.text or "" for t in p.iter(w + "t")))
+                for p in document.iter(w + "p") if p.find(w + "commentRangeStart") is not None]
+    assert len(anchored) == len(comments) > 0
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless", "--norestore",
+                    "--convert-to", "fodt", "--outdir", str(tmp_path), str(made / "annotated.docx")],
+                   check=True, capture_output=True, timeout=180)
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    root = etree.parse(str(tmp_path / "annotated.fodt")).getroot()
+    annotations = list(root.iter(f"{{{office}}}annotation"))
+    assert len(annotations) == len(comments)
+    for note, expected in zip(annotations, anchored):
+        paragraph = note.getparent()
+        own = "".join(t for node in paragraph.xpath("node()") if getattr(node, "tag", None) != note.tag
+                      for t in (node.itertext() if hasattr(node, "itertext") else [str(node)]))
+        assert _normal(own)[:40] == expected[:40]
