@@ -220,7 +220,7 @@ def test_generate_reproduces_every_committed_file_byte_for_byte(tmp_path: Path) 
         assert path.read_bytes() == (DRAFTS / relative).read_bytes(), f"{relative} differs: rerun drafts/generate.py"
 
 
-def test_generate_refuses_a_quote_the_texts_do_not_bear_out(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_generate_refuses_a_quote_the_texts_do_not_bear_out() -> None:
     generator = load_generator()
     drafts_printed, _ = generator.build_series()
     draft_id, printed = drafts_printed[0]
