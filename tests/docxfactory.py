@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from docx import Document
 from docx.oxml import parse_xml

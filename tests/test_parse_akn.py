@@ -20,7 +20,8 @@ AKN = b"""<?xml version="1.0" encoding="UTF-8"?>
     <mainBody>
       <chapter eId="chp_1"><num>Objective 1:</num><heading>Collect data</heading>
         <paragraph eId="para_1"><num>17.</num>
-          <list><intro><p>We commit to data. To realize this commitment, we will draw from the following actions:</p></intro>
+          <list><intro><p>We commit to data. To realize this commitment, we will draw from the following
+            actions:</p></intro>
             <point eId="para_1__point_a"><num>(a)</num><content><p>Develop a strategy;</p></content></point>
             <point eId="para_1__point_z"><num>(b)</num>
               <list><intro><p>Improve <remark>[editorial]</remark>comparability:</p></intro>

@@ -1,13 +1,13 @@
 """The .docx reader on real Word packages built at test time with automatic numbering."""
 from __future__ import annotations
 
+from docxfactory import NSDECL, DocxBuilder, Lvl, compact_docx
 from lxml import etree
 
 from compactdraft.model import Kind
 from compactdraft.parse import parse_bytes
 from compactdraft.parse.docx import read_blocks
 from compactdraft.parse.numbering import NumberingState, parse_numbering, to_letters, to_roman
-from docxfactory import NSDECL, DocxBuilder, Lvl, compact_docx
 
 
 def parse(doc: DocxBuilder, **kwargs) -> object:

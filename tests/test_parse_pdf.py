@@ -20,8 +20,8 @@ def make_pdf(pages: list[list[str]]) -> bytes:
 
     An empty page list entry gives a page with no text operators at all (like a scan).
     """
-    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", b"<< /Type /Font /Subtype /Type1 "
-                            b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", (b"<< /Type /Font /Subtype /Type1 "
+                            b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")]
     kids = []
     for lines in pages:
         ops = "".join(f"BT /F1 10 Tf 56 {800 - 14 * i} Td ({_escape(line)}) Tj ET\n" for i, line in enumerate(lines))

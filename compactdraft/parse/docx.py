@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from lxml import etree
 
@@ -24,7 +24,7 @@ from ..errors import InputError
 from ..model import Draft, Footnote
 from ..safeio import OLE_MAGIC, SafeZip
 from . import ReadOptions
-from .numbering import W, Numbering, NumberingState, format_number, parse_numbering, wval
+from .numbering import Numbering, NumberingState, W, format_number, parse_numbering, wval
 from .structure import Block, build_draft, clean_text
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -34,7 +34,7 @@ CHANGE_TAGS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "pPrChange", 
 # elements whose content is not part of the printed text once all changes are accepted
 SKIPPED = {W + t for t in ("del", "moveFrom", "delText", "instrText", "delInstrText", "commentReference",
                            "pPr", "rPr", "fldData", "annotationRef", "footnoteRef", "endnoteRef")}
-_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.I)
+_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 
 
 # --- package-level checks -----------------------------------------------------------------------
@@ -54,7 +54,7 @@ def _main_part_name(package: SafeZip, source: str) -> str:
     """The main document part from _rels/.rels (usually word/document.xml)."""
     if "_rels/.rels" in package:
         rels = package.read_xml("_rels/.rels")
-        for rel in rels.iter("{%s}Relationship" % REL_NS):
+        for rel in rels.iter(f"{{{REL_NS}}}Relationship"):
             if rel.get("Type") == OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
                 name = posixpath.normpath(rel.get("Target", "").lstrip("/"))
                 if name in package and name.endswith(".xml"):
@@ -84,7 +84,7 @@ def _related_parts(package: SafeZip, main: str) -> dict[str, str]:
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
     found: dict[str, str] = {}
     if rels_name in package:
-        for rel in package.read_xml(rels_name).iter("{%s}Relationship" % REL_NS):
+        for rel in package.read_xml(rels_name).iter(f"{{{REL_NS}}}Relationship"):
             if rel.get("TargetMode") == "External":
                 continue
             kind = rel.get("Type", "").rsplit("/", 1)[-1]

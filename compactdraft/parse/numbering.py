@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = "{%s}" % W_NS
+W = f"{{{W_NS}}}"
 MAX_LEVELS = 9
 
 

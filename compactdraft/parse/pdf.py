@@ -3,7 +3,8 @@
 1. Each page's text layer is read as lines (pypdf); a PDF without one (a scan) is refused.
 2. Page furniture is removed from the page edges (the first and last few lines of each page): lines
    repeated at the edges of most pages (running headers and footers, compared with digits masked so
-   "A/RES/71/1 3/24" and "A/RES/71/1 4/24" count as one; numbered paragraphs never count), and lines made only of page numbers, UN
+   "A/RES/71/1 3/24" and "A/RES/71/1 4/24" count as one; numbered paragraphs never count), and
+   lines made only of page numbers, UN
    document symbols (``A/RES/71/1``, ``A/CONF.231/3``), job numbers (``18-11234 (E)``) and barcodes.
 3. Lines are rejoined into paragraphs: a line ending in a hyphen joins the next without a space (the
    hyphen is dropped unless the document spells the word with a hyphen elsewhere); a new paragraph
