@@ -150,6 +150,10 @@ class Draft:
             return provision
         return headings[-1] if headings else None
 
+    def heading_of(self, provision_id: str) -> Provision | None:
+        """The nearest heading enclosing a provision (its objective rather than the part holding it)."""
+        return next((p for p in self.ancestors(provision_id) if p.kind is Kind.HEADING), None)
+
     def with_id(self, draft_id: str) -> Draft:
         """The same draft under another id (e.g. given by a series manifest)."""
         return Draft(draft_id, self.title, self.provisions, self.date, self.source, self.format,

@@ -26,7 +26,7 @@ def _ids(ids: Iterable[str]) -> str:
 
 
 def _section(draft: Draft, provision_id: str) -> str:
-    section = draft.section_of(provision_id)
+    section = draft.heading_of(provision_id)
     if section is not None:
         return section.id
     parent = draft.get(provision_id).parent
