@@ -1,0 +1,356 @@
+"""Run every benchmark and write bench/RESULTS.md and bench/scaling.svg: ``python -m bench.run``.
+
+BENCH_QUICK=1 runs a smoke version (1x and 10x workloads, fewer docx pairs, a 10^3/10^4 source corpus;
+still 5 timed runs per figure). Raw figures go to bench/work/results.json.
+"""
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from . import baselines as B
+from .timing import RUNS, Stat, repeat, repeat_process
+from .workloads import RATES, ROOT, SCALES, WORK, Workload, make_workloads, source_corpus
+
+BENCH = Path(__file__).resolve().parent
+VENV_BIN = Path(sys.executable).parent
+SINGLE_RUN_LIMIT = 60.0  # seconds: a whole-document baseline slower than this for one run is skipped
+QUICK = bool(os.environ.get("BENCH_QUICK"))
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# --- scaling cases (one process each) ------------------------------------------------------------------
+
+def run_case(tool: str, workload: Workload, runs: int = RUNS, limit: float = SINGLE_RUN_LIMIT) -> dict[str, Any]:
+    """Warm-up and timed runs of one tool on one workload in a worker process; skipped past ``limit``."""
+    argv = [sys.executable, "-m", "bench.worker", tool, str(workload.old_txt), str(workload.new_txt), str(runs)]
+    child = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    ready, _, _ = select.select([child.stdout], [], [], limit)
+    if not ready:
+        child.kill()
+        child.communicate()
+        return {"skipped": f"one run exceeds {limit:.0f} s (stopped after {limit:.0f} s)"}
+    first = child.stdout.readline()  # type: ignore[union-attr]
+    if not first:
+        _, err = child.communicate()
+        return {"error": (err.strip().splitlines() or ["no output"])[-1]}
+    warmup = json.loads(first)["warmup"]
+    out, err = child.communicate()
+    if child.returncode != 0 or not out.strip():
+        return {"error": (err.strip().splitlines() or ["no output"])[-1]}
+    data = json.loads(out.strip().splitlines()[-1])
+    stat = Stat.of(data["times"])
+    return {"stat": stat.as_dict(), "warmup": warmup, "exact": data["exact"], "changed_chars": data["changed_chars"]}
+
+
+def peak_memory(tool: str, workload: Workload) -> float | None:
+    """Peak resident memory (MB) of one run of a tool on a workload, from the worker's rusage."""
+    from .timing import measure_process
+
+    argv = [sys.executable, "-m", "bench.worker", tool, str(workload.old_txt), str(workload.new_txt), "0"]
+    try:
+        run = measure_process(argv, cwd=str(ROOT), timeout=SINGLE_RUN_LIMIT * 2)
+    except subprocess.TimeoutExpired:
+        return None
+    return run.maxrss_mb if run.returncode == 0 else None
+
+
+def memory(workloads: list[Workload], cases: dict[str, Any]) -> dict[str, Any]:
+    """Peak memory of each tool on the largest workload that compactdraft completed."""
+    done = [w for w in workloads if "stat" in cases.get(f"compactdraft|{w.name}", {})]
+    if not done:
+        return {}
+    largest = max(done, key=lambda w: (w.scale, w.rate))
+    out: dict[str, Any] = {"workload": largest.name}
+    for tool in sorted({key.split("|")[0] for key in cases}):
+        if "stat" in cases.get(f"{tool}|{largest.name}", {}):
+            log(f"memory: {tool} on {largest.name}")
+            out[tool] = peak_memory(tool, largest)
+    return out
+
+
+def scaling(workloads: list[Workload]) -> dict[str, Any]:
+    from .worker import TOOLS, available
+
+    results: dict[str, Any] = {}
+    for tool in TOOLS:
+        reason = available(tool)
+        for rate in sorted({w.rate for w in workloads}):
+            previous: tuple[int, float] | None = None
+            for workload in sorted((w for w in workloads if w.rate == rate), key=lambda w: w.scale):
+                key = f"{tool}|{workload.name}"
+                if reason:
+                    results[key] = {"skipped": reason}
+                elif previous and previous[1] * workload.scale / previous[0] > SINGLE_RUN_LIMIT:
+                    # whole-document diffs are at best linear: if even a linear guess passes the limit, skip
+                    results[key] = {"skipped": f"one run would exceed {SINGLE_RUN_LIMIT:.0f} s (x{previous[0]} "
+                                               f"took {previous[1]:.1f} s)"}
+                else:
+                    log(f"scaling: {tool} on {workload.name}")
+                    results[key] = run_case(tool, workload)
+                    if "stat" in results[key]:
+                        previous = (workload.scale, results[key]["stat"]["median"])
+                        continue
+                if "skipped" in results[key] or "error" in results[key]:
+                    previous = (workload.scale, float("inf")) if previous is None else previous
+    return results
+
+
+# --- in-process stages ---------------------------------------------------------------------------------
+
+def stages(workloads: list[Workload]) -> dict[str, Any]:
+    from compactdraft.align import align
+    from compactdraft.parse import parse_file
+    from compactdraft.redline import compare
+    from compactdraft.render import formats, render
+
+    pair = next(w for w in workloads if w.scale == 1 and w.rate == 0.05)
+    out: dict[str, Any] = {}
+    log("stages: parse")
+    out["parse .txt (GCM, 1x)"] = repeat(lambda: parse_file(pair.new_txt))[0].as_dict()
+    out["parse .docx (GCM, 1x)"] = repeat(lambda: parse_file(pair.docx("new")))[0].as_dict()
+    pdf = make_pdf(pair.docx("new"))
+    out["parse .pdf (GCM, 1x)"] = repeat(lambda: parse_file(pdf))[0].as_dict() if isinstance(pdf, Path) \
+        else {"skipped": pdf}
+    old, new = parse_file(pair.old_txt, draft_id="old"), parse_file(pair.new_txt, draft_id="new")
+    log("stages: align, redline")
+    out["align (GCM 1x, 5% edits)"] = repeat(lambda: align(old, new))[0].as_dict()
+    stat, redline = repeat(lambda: compare(old, new))
+    out["align + diff = compare (GCM 1x, 5%)"] = stat.as_dict()
+    for fmt in formats("redline"):
+        out[f"render redline as {fmt}"] = repeat(
+            lambda fmt=fmt: render("redline", redline, fmt, author="bench", date="2018-07-13", color=False))[0].as_dict()
+    out.update(provenance_stages())
+    return out
+
+
+def provenance_stages() -> dict[str, Any]:
+    from compactdraft.provenance import series_graph
+    from compactdraft.provenance.index import CandidateIndex
+    from compactdraft.provenance.trace import trace
+    from compactdraft.parse import parse_file
+
+    out: dict[str, Any] = {}
+    drafts = ROOT / "drafts"
+    if (drafts / "series.toml").exists():
+        log("stages: graph build, trace")
+        stat, graph = repeat(lambda: series_graph([drafts]))
+        out["graph build (sample series, from files)"] = stat.as_dict()
+        last = json.loads(graph.graph["drafts"])[-1]
+        target = sorted(n for n, d in graph.nodes(data=True) if n.startswith(f"{last}:para."))[0]
+        out[f"trace {target}"] = repeat(lambda: trace(graph, target))[0].as_dict()
+    else:
+        out["graph build (sample series)"] = {"skipped": "not measured: drafts/series.toml missing"}
+    queries = [p.text for p in parse_file(WORK / "x1-final.txt") if len(p.text.split()) >= 8]
+    for count in ((10**3, 10**4) if QUICK else (10**4, 10**5)):
+        path = source_corpus(count)
+        items = [(f"src:{i}", line.split(" ", 1)[1]) for i, line in
+                 enumerate(path.read_text(encoding="utf-8").splitlines(), 1)]
+        log(f"stages: provenance index of {count} provisions")
+        stat, index = repeat(lambda: CandidateIndex.build(items))
+        out[f"provenance index build ({count:,} source provisions)"] = stat.as_dict()
+        stat, _ = repeat(lambda: [index.candidates(q) for q in queries])
+        per = {k: (v / len(queries) if isinstance(v, float) else v) for k, v in stat.as_dict().items()
+               if k in ("median", "low", "high", "runs")}
+        out[f"candidate lookup per provision ({count:,} sources, {len(queries)} queries)"] = per
+    return out
+
+
+def make_pdf(docx: Path) -> Path | str:
+    """A PDF of a workload via LibreOffice, or why there is none."""
+    import importlib.util
+
+    if importlib.util.find_spec("compactdraft.parse.pdf") is None:
+        return "not measured: stage missing (no PDF reader)"
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        return "not measured: LibreOffice (soffice) not installed, so no PDF workload"
+    target = docx.with_suffix(".pdf")
+    if not target.exists() or target.stat().st_mtime < docx.stat().st_mtime:
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)],
+                       check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+    return target if target.exists() else "not measured: LibreOffice could not convert the workload to PDF"
+
+
+# --- whole processes -----------------------------------------------------------------------------------
+
+def processes(workloads: list[Workload]) -> dict[str, Any]:
+    cli = str(VENV_BIN / "compactdraft")
+    out: dict[str, Any] = {}
+    log("processes: CLI start-up")
+    out["compactdraft --help"] = repeat_process([cli, "--help"]).as_dict()
+    redline_out = WORK / "redline-out.docx"
+    pairs = [w for w in workloads if w.scale == 1 and (w.rate == 0.05 or not QUICK)]
+    problem = B.python_redlines_problem()
+    for pair in pairs:
+        name = f"redline .docx -> .docx ({pair.name})"
+        log(f"processes: {name}")
+        out[f"compactdraft {name}"] = stat = repeat_process(
+            [cli, "redline", str(pair.docx("old")), str(pair.docx("new")), "-o", str(redline_out)]).as_dict()
+        stat["extra"] = docx_quality(redline_out.read_bytes(), pair, ours=True)
+        if problem:
+            out[f"python-redlines {name}"] = {"skipped": f"python-redlines cannot run here: {problem}"}
+            continue
+        script = ("import sys; from bench.baselines import python_redlines_docx; from pathlib import Path; "
+                  "Path(sys.argv[3]).write_bytes(python_redlines_docx(Path(sys.argv[1]), Path(sys.argv[2])))")
+        theirs = WORK / "python-redlines-out.docx"
+        out[f"python-redlines {name}"] = stat = repeat_process(
+            [sys.executable, "-c", script, str(pair.docx("old")), str(pair.docx("new")), str(theirs)],
+            cwd=str(ROOT), timeout=SINGLE_RUN_LIMIT * 3).as_dict()
+        stat["extra"] = docx_quality(theirs.read_bytes(), pair, ours=False)
+    out.update(make_build())
+    return out
+
+
+def docx_quality(data: bytes, pair: Workload, ours: bool) -> dict[str, Any]:
+    from .worker import provision_texts
+
+    old, new = pair.old_txt.read_text(encoding="utf-8"), pair.new_txt.read_text(encoding="utf-8")
+    if ours:  # our redline keeps printed labels as numbering, so judge it on the provision texts
+        old, new = provision_texts(old, pair.old_txt.name), provision_texts(new, pair.new_txt.name)
+    quality = B.quality(B.docx_pieces(data), old, new)
+    return {"exact": quality.exact, "changed_chars": quality.changed_chars, "true_chars": pair.true_chars}
+
+
+def make_build() -> dict[str, Any]:
+    """`make` of the sample series from clean, and again after touching one draft (a copy under work/)."""
+    drafts = ROOT / "drafts"
+    if not (drafts / "series.toml").exists() or not (ROOT / "build.mk").exists():
+        return {"make from clean": {"skipped": "not measured: stage missing (drafts/ or build.mk)"}}
+    series = WORK / "series"
+    shutil.rmtree(series, ignore_errors=True)
+    shutil.copytree(drafts, series)
+    out_dir = WORK / "build"
+    argv = ["make", "-s", "-C", str(ROOT), f"DRAFTS={series}", f"OUT={out_dir}", "build"]
+    log("processes: make from clean")
+    result = {"make from clean (sample series)": repeat_process(
+        argv, before=lambda: shutil.rmtree(out_dir, ignore_errors=True)).as_dict()}
+    touched = sorted(series.glob("*.docx"))[1]
+
+    def touch() -> None:
+        now = time.time()
+        os.utime(touched, (now, now))
+
+    log("processes: incremental make")
+    result[f"make after touching {touched.name}"] = repeat_process(argv, before=touch).as_dict()
+    return result
+
+
+# --- profiles of missed targets ---------------------------------------------------------------------------
+
+def top_functions(func: Callable[[], Any], count: int = 8) -> list[str]:
+    """The functions with the most cumulative time inside compactdraft during one call."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(func)
+    stats = pstats.Stats(profile)
+    rows = []
+    for (filename, line, name), (_, _, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if "compactdraft" in filename or "difflib" in filename:
+            where = filename.split("compactdraft/")[-1] if "compactdraft/" in filename else Path(filename).name
+            rows.append((cumulative, f"{where}:{line} {name}"))
+    rows.sort(reverse=True)
+    return [f"  - {fmt:>8.2f} s cumulative: `{where}`" for fmt, where in rows[:count]]
+
+
+def findings(results: dict[str, Any], workloads: list[Workload]) -> list[str]:
+    """Profiles (cProfile, -X importtime) for each missed target, so the cause is named with evidence."""
+    from compactdraft.parse import parse_file
+    from compactdraft.redline import compare
+
+    out: list[str] = []
+    cases = results["scaling"]
+    ratios = []
+    for w in workloads:
+        if w.scale == 10:
+            one = cases.get(f"compactdraft|x1-{w.name.split('-')[1]}", {}).get("stat")
+            ten = cases.get(f"compactdraft|{w.name}", {}).get("stat")
+            if one and ten:
+                ratios.append((ten["median"] / one["median"], w))
+    missed = [item for item in ratios if item[0] > 12]
+    if missed:
+        ratio, w = missed[0]
+        log(f"profiling compare on {w.name}")
+        old, new = parse_file(w.old_txt, draft_id="old"), parse_file(w.new_txt, draft_id="new")
+        out.append(f"- Linear cost missed ({ratio:.1f}x time for 10x text on {w.name}). cProfile of "
+                   "`compare()` (align + diff) on that pair, top functions by cumulative time:")
+        out += top_functions(lambda: compare(old, new))
+    help_stat = results["processes"].get("compactdraft --help", {})
+    if help_stat.get("median", 0) >= 0.3:
+        env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1")
+        done = subprocess.run([sys.executable, "-c", "import sys; sys.argv=['compactdraft','--help'];"
+                               "from compactdraft.cli import main; main()"], env=env, capture_output=True, text=True)
+        rows = []
+        for line in done.stderr.splitlines():
+            parts = line.split("|")
+            if len(parts) == 3 and parts[1].strip().isdigit():
+                rows.append((int(parts[1]), parts[2].rstrip()))
+        rows.sort(reverse=True)
+        out.append(f"- CLI start-up missed (median {fmt_time(help_stat['median'])}, CPU "
+                   f"{fmt_time(help_stat.get('cpu') or 0)}). `python -X importtime`: largest cumulative imports:")
+        out += [f"  - {us / 1000:>7.1f} ms `{name.strip()}`" for us, name in rows[:8]]
+    return out
+
+
+def fmt_time(seconds: float) -> str:
+    from .report import fmt_time as fmt
+
+    return fmt(seconds)
+
+
+# --- main ------------------------------------------------------------------------------------------------
+
+def machine() -> dict[str, str]:
+    import platform
+
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (0.0, 0.0, 0.0)
+    return {"cpu": cpu, "cores": str(os.cpu_count()), "python": platform.python_version(),
+            "platform": platform.platform(), "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+            "load": " ".join(f"{x:.1f}" for x in load)}
+
+
+def main() -> int:
+    started = time.perf_counter()
+    scales = (1, 10) if QUICK else SCALES
+    log(f"workloads (scales {scales})")
+    workloads = make_workloads(scales=scales)
+    results: dict[str, Any] = {"machine": machine(), "quick": QUICK,
+                               "workloads": [{"name": w.name, "scale": w.scale, "rate": w.rate, "words": w.words,
+                                              "edits": w.edits, "true_chars": w.true_chars} for w in workloads]}
+    results["processes"] = processes(workloads)
+    results["stages"] = stages(workloads)
+    results["scaling"] = scaling(workloads)
+    results["memory"] = memory(workloads, results["scaling"])
+    results["findings"] = findings(results, workloads)
+    results["machine"]["load_end"] = machine()["load"]
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    (WORK / "results.json").write_text(json.dumps(results, indent=1, sort_keys=True), encoding="utf-8")
+    from .report import write_report
+
+    write_report(results, BENCH)
+    log(f"done in {results['seconds']} s: bench/RESULTS.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
