@@ -23,11 +23,13 @@ def render_tree(draft: Draft, **_: object) -> str:
              f"{len(draft)} provisions]"]
     for warning in draft.warnings:
         lines.append(f"  warning: {warning}")
-    width = max((len(p.id) for p in draft.provisions), default=0)
-    for p in draft.provisions:
-        indent = "  " * p.level
+    # the id column is indented by level; pad it as a whole so labels and kinds line up
+    ids = ["  " * p.level + p.id for p in draft.provisions]
+    width = max((len(i) for i in ids), default=0)
+    label_width = max((len(p.label) for p in draft.provisions), default=0)
+    for shown, p in zip(ids, draft.provisions):
         flag = "" if p.numbered else " *"
-        lines.append(f"{indent}{p.id:<{width}}  {p.label:<12} {p.kind.value:<12} {_opening(p.text)}{flag}")
+        lines.append(f"{shown:<{width}}  {p.label:<{label_width}}  {p.kind.value:<12} {_opening(p.text)}{flag}")
     lines.append("(* = unnumbered: id from position)")
     return "\n".join(lines) + "\n"
 
