@@ -9,9 +9,9 @@ so that the notes that remain are worth reading.
 """
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .model import Alignment, Draft, Kind, Link, LinkKind
 

@@ -16,9 +16,10 @@ deterministic: dates come from the manifest, ids and orders from the inputs, zip
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 from .errors import UsageError
 from .model import Alignment, Draft
@@ -251,7 +252,7 @@ def _run_report(ws: Workspace, step: Step) -> str | bytes:
     return render("report", report_data(ws), "html")
 
 
-_ACTIONS: dict[str, Callable[[Workspace, Step], "str | bytes"]] = {
+_ACTIONS: dict[str, Callable[[Workspace, Step], str | bytes]] = {
     "parse": _run_parse,
     "redline": _run_redline,
     "graph": _run_graph,

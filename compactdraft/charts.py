@@ -6,9 +6,9 @@ come from one fixed palette that stays readable in print and for the common colo
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Sequence
 
 # Okabe-Ito palette: distinguishable with protanopia/deuteranopia, prints well in grey
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -26,7 +26,7 @@ class Series:
 def _num(value: float) -> str:
     """Coordinates with at most one decimal, without trailing zeros (stable, compact output)."""
     text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    return text.removesuffix(".0")
 
 
 def _label(value: float) -> str:

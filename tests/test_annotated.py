@@ -10,12 +10,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from docxfactory import compact_docx
 from lxml import etree
 
 from compactdraft.annotate import annotate, cite
 from compactdraft.parse import parse_bytes, parse_file
 from compactdraft.render import render
-from docxfactory import compact_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 LABELS = {"zero": "Zero draft", "rev1": "Rev. 1", "final": "Final", "decl": "Declaration"}

@@ -4,9 +4,8 @@ import sys
 
 import click
 
-from ..build import NOTES, Step
+from ..build import NOTES, Step, makefile_rules
 from ..build import build as build_all
-from ..build import makefile_rules
 from ..series import series_from_paths
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable, Mapping
 from html import escape
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from lxml import etree
 
