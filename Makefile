@@ -39,6 +39,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check compactdraft tests
 	$(BIN)/mypy compactdraft
 
+# bench/README.md: the comparison tools are installed here, not in any extra, so only `make bench` pulls them
+bench: $(STAMP)
+	$(BIN)/python -m pip install -q --disable-pip-version-check redlines 'python-redlines[docxodus]' fast-diff-match-patch
+	$(BIN)/python -m bench.run
+
 clean:
 	rm -rf build $(OUT) .pytest_cache .hypothesis
 

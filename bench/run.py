@@ -208,7 +208,10 @@ def processes(workloads: list[Workload]) -> dict[str, Any]:
             [sys.executable, "-c", script, str(pair.docx("old")), str(pair.docx("new")), str(theirs)],
             cwd=str(ROOT), timeout=SINGLE_RUN_LIMIT * 3).as_dict()
         stat["extra"] = docx_quality(theirs.read_bytes(), pair, ours=False)
-    out.update(make_build())
+    try:
+        out.update(make_build())
+    except (RuntimeError, subprocess.TimeoutExpired) as exc:
+        out["make from clean (sample series)"] = {"error": str(exc)}
     return out
 
 
@@ -329,6 +332,15 @@ def machine() -> dict[str, str]:
             "load": " ".join(f"{x:.1f}" for x in load)}
 
 
+def guarded(func: Callable[[list[Workload]], dict[str, Any]], workloads: list[Workload]) -> dict[str, Any]:
+    """A failing stage is reported as failed in RESULTS.md instead of ending the whole run."""
+    try:
+        return func(workloads)
+    except Exception as exc:  # noqa: BLE001 - recorded, never hidden
+        log(f"{func.__name__} failed: {exc}")
+        return {func.__name__: {"error": f"{exc.__class__.__name__}: {exc}"}}
+
+
 def main() -> int:
     started = time.perf_counter()
     scales = (1, 10) if QUICK else SCALES
@@ -337,8 +349,8 @@ def main() -> int:
     results: dict[str, Any] = {"machine": machine(), "quick": QUICK,
                                "workloads": [{"name": w.name, "scale": w.scale, "rate": w.rate, "words": w.words,
                                               "edits": w.edits, "true_chars": w.true_chars} for w in workloads]}
-    results["processes"] = processes(workloads)
-    results["stages"] = stages(workloads)
+    results["processes"] = guarded(processes, workloads)
+    results["stages"] = guarded(stages, workloads)
     results["scaling"] = scaling(workloads)
     results["memory"] = memory(workloads, results["scaling"])
     results["findings"] = findings(results, workloads)
