@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -48,10 +49,22 @@ def parse_xml(data: bytes, path: str | Path | None, part: str = "") -> etree._El
     try:
         root = etree.fromstring(data, parser=xml_parser())
     except etree.XMLSyntaxError as exc:
+        if any(sign in str(exc.msg) for sign in _LIMIT_SIGNS):
+            raise InputError(f"{where}exceeds the XML reader's safety limits ({exc.msg.split(',')[0]}); a single "
+                             "text run over 10 MB or elements nested over 256 deep are refused", path) from None
         raise InputError(f"{where}malformed XML ({exc.msg})", path) from None
     if root is None:
         raise InputError(f"{where}empty XML document", path)
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        # the head check above misses a DTD pushed past 4 KB by a comment; entities stay unexpanded,
+        # but text would be silently lost, so refuse just the same
+        raise InputError(f"{where}XML declares entities in a DTD; refused (entity expansion / XXE risk)", path)
     return root
+
+
+# libxml2's messages when a document passes its non-huge limits (text node > 10 MB, depth > 256)
+_LIMIT_SIGNS = ("Resource limit exceeded", "Excessive depth", "huge text node", "XML_PARSE_HUGE")
 
 
 def read_input_bytes(path: str | Path) -> bytes:
@@ -132,7 +145,7 @@ class SafeZip:
         try:
             with self._zip.open(info) as handle:
                 data = handle.read(limit + 1)
-        except (zipfile.BadZipFile, EOFError, ValueError, OSError) as exc:
+        except (zipfile.BadZipFile, EOFError, ValueError, OSError, zlib.error) as exc:
             raise InputError(f"corrupt or truncated package member {name!r} ({exc})", self.path) from None
         except NotImplementedError as exc:
             raise InputError(f"unsupported compression in {name!r} ({exc})", self.path) from None

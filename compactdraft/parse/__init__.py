@@ -111,6 +111,8 @@ def parse_bytes(data: bytes, source: str, *, draft_id: str | None = None, profil
             loaded = json.loads(decode_text(data, source))
         except json.JSONDecodeError as exc:
             raise InputError(f"invalid JSON ({exc.msg} at line {exc.lineno})", source) from None
+        except RecursionError:
+            raise InputError("JSON nested too deeply to be a draft", source) from None
         draft = draft_from_dict(loaded, source)
         return draft.with_id(draft_id) if draft_id else draft
     if chosen == "xml":
