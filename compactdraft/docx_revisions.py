@@ -32,8 +32,9 @@ from .wordml import (
 _REVISION_TAGS = {W + INSERT: INSERT, W + DELETE: DELETE, W + MOVE_FROM: MOVE_FROM, W + MOVE_TO: MOVE_TO}
 _TEXT_TAGS = {W + "t", W + "delText"}
 # Elements whose content is not part of the paragraph's visible text.
-_SKIP = {W + "instrText", W + "delInstrText", W + "pPr", W + "rPr", W + "txbxContent", W + "footnoteReference",
-         W + "endnoteReference", W + "commentReference"}
+_SKIP = {W + "instrText", W + "delInstrText", W + "pPr", W + "rPr", W + "txbxContent", W + "commentReference"}
+# Content without text that still counts as a revision when inserted or deleted (as in WmlComparer).
+_OBJECTS = {W + "footnoteReference", W + "endnoteReference"}
 _CHARS = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "\u2011",
           W + "softHyphen": "\u00ad"}
 MARK = None  # the text of an item that is a paragraph mark
@@ -45,13 +46,15 @@ class Item:
 
     text: str | None
     revisions: frozenset[str]
+    counted: bool = False  # an object without text (a note reference) that counts as content
 
 
 @dataclass(frozen=True)
 class TrackedDocument:
-    """The body of a .docx as a stream of items; see the module docstring."""
+    """The body of a .docx as a stream of items, and each footnote's and endnote's; see the module docstring."""
 
     items: tuple[Item, ...]
+    notes: tuple[tuple[Item, ...], ...] = ()
 
     def accepted(self) -> list[str]:
         """Paragraph texts after accepting every change."""
@@ -62,16 +65,29 @@ class TrackedDocument:
         return _paragraphs(self.items, REMOVED_ON_REJECT)
 
     def revision_count(self) -> int:
-        """Runs of adjacent content with the same revision kind (WmlComparer's count)."""
-        count = 0
-        previous: frozenset[str] = frozenset()
-        for item in self.items:
-            if item.text == "":
-                continue
-            if item.revisions and item.revisions != previous:
-                count += 1
-            previous = item.revisions
-        return count
+        """Runs of adjacent content with the same revision kind in the body and in each note
+        (WmlComparer's count)."""
+        return sum(_revision_runs(stream) for stream in (self.items, *self.notes))
+
+    def accepted_notes(self) -> list[list[str]]:
+        """Each note's paragraph texts after accepting every change (notes left empty dropped)."""
+        return [p for p in (_paragraphs(n, REMOVED_ON_ACCEPT) for n in self.notes) if normalized(p)]
+
+    def rejected_notes(self) -> list[list[str]]:
+        """Each note's paragraph texts after rejecting every change (notes left empty dropped)."""
+        return [p for p in (_paragraphs(n, REMOVED_ON_REJECT) for n in self.notes) if normalized(p)]
+
+
+def _revision_runs(items: tuple[Item, ...]) -> int:
+    count = 0
+    previous: frozenset[str] = frozenset()
+    for item in items:
+        if item.text == "" and not item.counted:
+            continue
+        if item.revisions and item.revisions != previous:
+            count += 1
+        previous = item.revisions
+    return count
 
 
 def _paragraphs(items: tuple[Item, ...], removed: tuple[str, ...]) -> list[str]:
@@ -98,6 +114,8 @@ def _own_items(node: etree._Element, revisions: frozenset[str]) -> Iterator[Item
             continue
         if tag in _REVISION_TAGS:
             yield from _own_items(child, revisions | {_REVISION_TAGS[tag]})
+        elif tag in _OBJECTS:
+            yield Item("", revisions, counted=True)
         elif tag in _TEXT_TAGS:
             yield Item(child.text or "", revisions)
         elif tag in _CHARS:
@@ -136,9 +154,19 @@ def read_tracked(data: bytes, path: str | Path | None = None) -> TrackedDocument
     body = root.find(W + "body")
     items: list[Item] = []
     for paragraph in _body_paragraphs(body if body is not None else root):
-        items.extend(_own_items(paragraph, frozenset()))
-        items.append(Item(MARK, _mark_revisions(paragraph)))
-    return TrackedDocument(tuple(items))
+        items.extend(_paragraph_items(paragraph))
+    notes = []
+    for kind in ("footnote", "endnote"):
+        name = f"word/{kind}s.xml"
+        if name in package:
+            for note in package.read_xml(name).iter(W + kind):
+                if note.get(W + "type") in (None, "normal"):
+                    notes.append(tuple(i for p in note.iter(W + "p") for i in _paragraph_items(p)))
+    return TrackedDocument(tuple(items), tuple(notes))
+
+
+def _paragraph_items(paragraph: etree._Element) -> list[Item]:
+    return [*_own_items(paragraph, frozenset()), Item(MARK, _mark_revisions(paragraph))]
 
 
 def read_tracked_file(path: str | Path) -> TrackedDocument:

@@ -50,6 +50,16 @@ from ..wordml import (
     serialize,
     sub,
 )
+from ..wordnotes import (
+    MARKS,
+    NotePairing,
+    NoteRef,
+    NoteSource,
+    NotesWriter,
+    add_note_parts,
+    marked_display,
+    read_note_parts,
+)
 from . import register
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -99,6 +109,7 @@ class Package:
     paragraphs: list[etree._Element]
     style_ids: set[str]
     num_ids: set[str]
+    notes: dict[str, dict[str, etree._Element]]  # footnotes and endnotes by kind and id
 
 
 def _main_part(package: SafeZip) -> str:
@@ -131,7 +142,8 @@ def open_package(draft: Draft) -> Package | None:
     folder = posixpath.dirname(main)
     return Package(draft.source, package, main, root, paragraphs,
                    _ids(package, posixpath.join(folder, "styles.xml"), "style", "styleId"),
-                   _ids(package, posixpath.join(folder, "numbering.xml"), "num", "numId"))
+                   _ids(package, posixpath.join(folder, "numbering.xml"), "num", "numId"),
+                   read_note_parts(package, main))
 
 
 @dataclass(frozen=True)
@@ -141,11 +153,19 @@ class Layout:
 
     ppr: etree._Element
     typed_label: bool
+    source: etree._Element | None = None  # the source paragraph, whose note references are marked
+    notes: dict[str, dict[str, etree._Element]] | None = None
 
     def display(self, provision: Provision) -> str:
         if self.typed_label and provision.label:
             return f"{provision.label} {provision.text}" if provision.text else provision.label
         return provision.text
+
+    def marked(self, provision: Provision) -> tuple[str, tuple[NoteSource, ...]]:
+        """The displayed text with a mark at each note reference, and those notes (wordnotes.py)."""
+        if self.source is None or not self.notes:
+            return self.display(provision), ()
+        return marked_display(self.source, self.display(provision), self.notes)
 
 
 def _paragraph_text(p: etree._Element) -> str:
@@ -199,7 +219,7 @@ def layout_of(provision: Provision, source: Package | None, base: Package | None
         had_numbering = found.find(f"{W}pPr/{W}numPr") is not None
         if had_numbering and not numbered:
             typed = True  # the base cannot print this label: type it
-    return Layout(ppr, typed)
+    return Layout(ppr, typed, found, source.notes if source is not None else None)
 
 
 # --- the stream of pieces and marks -----------------------------------------------------------------
@@ -243,6 +263,8 @@ class _Writer:
         self.old_order: list[Layout] = []
         self.new_order: list[Layout] = []
         self.move_names: dict[str, str] = {}
+        self.note_refs: list[NoteRef] = []  # in the order their marks appear in the stream
+        self.notes_writer = NotesWriter(notes, self.base_pkg.notes if self.base_pkg else {})
 
     def layout(self, provision: Provision, side: str) -> Layout:
         key = (side, provision.id)
@@ -251,28 +273,39 @@ class _Writer:
             self.layouts[key] = layout_of(provision, source, self.base_pkg)
         return self.layouts[key]
 
-    def texts(self, provisions: Iterable[Provision], side: str) -> tuple[str, bool]:
-        """The part's text on one side as written ("\\n"-joined) and whether any label is typed."""
+    def texts(self, provisions: Iterable[Provision], side: str) -> tuple[str, bool, list[NoteSource]]:
+        """The part's text on one side as written ("\\n"-joined, note references marked), whether
+        any label is typed (the text then differs from the provisions'), and the notes referred to."""
         layouts = [(p, self.layout(p, side)) for p in provisions]
         typed = any(lay.typed_label and p.label for p, lay in layouts)
-        return "\n".join(lay.display(p) for p, lay in layouts), typed
+        texts: list[str] = []
+        notes: list[NoteSource] = []
+        for provision, lay in layouts:
+            text, found = lay.marked(provision)
+            texts.append(text)
+            notes.extend(found)
+        return "\n".join(texts), typed or bool(notes), notes
 
     def build(self, part: Part) -> _Built:
-        old_text, old_typed = self.texts(part.old, "old")
-        new_text, new_typed = self.texts(part.new, "new")
+        old_text, old_typed, old_notes = self.texts(part.old, "old")
+        new_text, new_typed, new_notes = self.texts(part.new, "new")
+        pairing = NotePairing.of(old_notes, new_notes)
         self.old_order.extend(self.layout(p, "old") for p in part.old)
         self.new_order.extend(self.layout(p, "new") for p in part.new)
         content: list[Piece] = []
         if part.old and part.new:
             ops = part.ops if part.ops is not None and not (old_typed or new_typed) else None
             for op in ops if ops is not None else diff_words(old_text, new_text):
+                self.note_refs.extend(pairing.refs(op.op, op.text))
                 content.extend(_pieces(_OP_KIND[op.op], op.text))
             return _Built(self._annotated(content, part, EQUAL), EQUAL, "both")
         if part.old:
             kind = MOVE_FROM if part.move and part.move[0] == MOVE_FROM else DELETE
+            self.note_refs.extend(pairing.refs("delete", old_text))
             content.extend(_pieces(kind, old_text))
             return _Built(self._annotated(content, part, kind), kind, "old")
         kind = MOVE_TO if part.move and part.move[0] == MOVE_TO else INSERT
+        self.note_refs.extend(pairing.refs("insert", new_text))
         content.extend(_pieces(kind, new_text))
         return _Built(self._annotated(content, part, kind), kind, "new")
 
@@ -319,8 +352,13 @@ class _Writer:
         def flush() -> None:
             nonlocal pending
             if pending:
-                text = "".join(pending)
-                children.append(run(text) if pending_kind == EQUAL else self.notes.wrap(pending_kind, text))
+                runs = self.runs("".join(pending), pending_kind)
+                if pending_kind == EQUAL:
+                    children.extend(runs)
+                else:
+                    wrapper = self.notes.revision(pending_kind)
+                    wrapper.extend(runs)
+                    children.append(wrapper)
             pending = []
 
         for piece in self.stream():
@@ -342,6 +380,21 @@ class _Writer:
                 children = []
                 in_old += kind in _KEPT_IN_OLD
                 in_new += kind in _KEPT_IN_NEW
+        return result
+
+    def runs(self, text: str, kind: str) -> list[etree._Element]:
+        """Runs of one revision kind's text; each note mark becomes its reference run (next in note_refs)."""
+        result: list[etree._Element] = []
+        chunk: list[str] = []
+        for char in text + "\n":  # "\n" never occurs inside a paragraph's pieces: it ends the last chunk
+            if char in MARKS or char == "\n":
+                if chunk:
+                    result.append(run("".join(chunk), deleted=kind in (DELETE, MOVE_FROM)))
+                    chunk = []
+                if char in MARKS:
+                    result.append(self.notes_writer.reference(self.note_refs.pop(0), kind))
+            else:
+                chunk.append(char)
         return result
 
     def mark_layout(self, kind: str, in_old: int, in_new: int) -> etree._Element:
@@ -471,6 +524,9 @@ def write_docx(parts: Sequence[Part], old: Draft, new: Draft, author: str = "com
     main = package.main if package else "word/document.xml"
     template = package.root if package else etree.fromstring(members[main])
     members[main] = _document(template, paragraphs)
+    note_parts = writer.notes_writer.parts()
+    if note_parts:
+        add_note_parts(members, main, note_parts)
     return _zip(members)
 
 
