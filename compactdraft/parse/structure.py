@@ -441,8 +441,12 @@ def build_draft(blocks: Iterable[Block], *, draft_id: str, source: str | None, f
     if title is not None and found_title and found_title != clean_text(title):
         body = block_list  # the reader knows the title from elsewhere: the first block is content
     provisions, notes = build_provisions(body, chosen, source)
+    if not provisions and body is not block_list:
+        # the title is the only text: it is also the document's one provision, so that a one-line
+        # document can be compared with its next version like any other
+        provisions, notes = build_provisions(block_list, chosen, source)
     if not provisions:
-        raise InputError("the document has a title but no paragraphs", source)
+        raise InputError("the document has no paragraphs", source)
     return Draft(id=draft_id, title=title if title is not None else found_title, provisions=provisions,
                  date=date, source=source, format=fmt, profile=chosen.name,
                  warnings=tuple(warnings) + tuple(notes))
