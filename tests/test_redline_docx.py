@@ -187,3 +187,34 @@ def test_property_a_draft_against_itself_has_no_revisions(alignment) -> None:
     old = alignment.old
     redline = compare(old, old)
     assert read_tracked(docx_of(redline)).revision_count() == 0
+
+
+def test_footnotes_are_redlined_in_their_part_and_their_references_in_the_text(tmp_path) -> None:
+    old_doc = compact_docx()
+    old_doc.paragraph("We will report{fn:See resolution 70/1.} every two years{fn:Starting in 2020.}.", num=1)
+    new_doc = compact_docx()
+    new_doc.paragraph("We will report{fn:See resolution 70/1, annex.} every year.", num=1)
+    (tmp_path / "old.docx").write_bytes(old_doc.to_bytes())
+    (tmp_path / "new.docx").write_bytes(new_doc.to_bytes())
+    from compactdraft.parse import parse_file
+    old = parse_file(tmp_path / "old.docx", draft_id="old")
+    new = parse_file(tmp_path / "new.docx", draft_id="new")
+    data = docx_of(compare(old, new))
+    assert data == docx_of(compare(old, new))
+    doc = read_tracked(data)
+    assert [normalized(n) for n in doc.accepted_notes()] == [["See resolution 70/1, annex."]]
+    assert [normalized(n) for n in doc.rejected_notes()] == [["See resolution 70/1."], ["Starting in 2020."]]
+    tree = body(data)
+    kept = tree.xpath("//w:footnoteReference[not(ancestor::w:del)]", namespaces=W_NS)
+    deleted = tree.xpath("//w:del//w:footnoteReference", namespaces=W_NS)
+    assert len(kept) == 1 and len(deleted) == 1
+    notes = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/footnotes.xml"))
+    ids = {n.get(W + "id") for n in notes.xpath("//w:footnote[not(@w:type)]", namespaces=W_NS)}
+    assert ids == {r.get(W + "id") for r in kept + deleted}
+    notes_revisions = notes.xpath("//w:ins|//w:del", namespaces=W_NS)
+    assert len(notes_revisions) == 2  # ", annex" inserted in note 1, note 2's text deleted
+    # body: "two years" deleted with the second reference (one run), "year" inserted; plus the notes' 2
+    assert doc.revision_count() == 4
+    same = read_tracked(docx_of(compare(old, old)))
+    assert same.revision_count() == 0
+    assert len(same.accepted_notes()) == 2
