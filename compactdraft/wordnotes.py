@@ -86,8 +86,7 @@ def _marked_source_text(paragraph: etree._Element) -> str:
 def place_marks(marked: str, target: str) -> str | None:
     """``target`` with the marks of ``marked`` put at the same places, comparing non-space characters;
     ``target`` must be a tail of ``marked`` (a label split off) or the marks cannot be placed: None."""
-    source = [c for c in marked if not c.isspace()]
-    plain = [c for c in source if c not in MARKS]
+    plain = [c for c in marked if not c.isspace() and c not in MARKS]
     wanted = [c for c in target if not c.isspace()]
     skip = len(plain) - len(wanted)
     if skip < 0 or plain[skip:] != wanted:
@@ -95,12 +94,20 @@ def place_marks(marked: str, target: str) -> str | None:
     target_offsets = [i for i, c in enumerate(target) if not c.isspace()] + [len(target)]
     inserts: dict[int, str] = {}
     seen = 0
-    for char in source:
+    previous = ""
+    for char in marked:
         if char in MARKS:
-            at = target_offsets[max(seen - skip, 0)] if seen >= skip else 0
+            if seen <= skip:
+                at = 0
+            elif previous.isspace():  # "report ¹every": before the next word
+                at = target_offsets[seen - skip]
+            else:  # "report¹ every": right after the character it follows
+                at = target_offsets[seen - skip - 1] + 1
             inserts[at] = inserts.get(at, "") + char
-        else:
+        elif not char.isspace():
             seen += 1
+        if char not in MARKS:
+            previous = char
     return "".join(inserts.get(i, "") + c for i, c in enumerate(target)) + inserts.get(len(target), "")
 
 

@@ -56,6 +56,17 @@ def connect(pipe: str, process: subprocess.Popen, timeout: float = 90.0):
             time.sleep(0.2)
 
 
+def own_text(paragraph) -> str:
+    """A paragraph's text without footnote/endnote anchors (their numbers are no text of the paragraph)."""
+    portions = paragraph.createEnumeration()
+    parts = []
+    while portions.hasMoreElements():
+        portion = portions.nextElement()
+        if portion.getPropertyValue("TextPortionType") != "Footnote":
+            parts.append(portion.getString())
+    return "".join(parts)
+
+
 def paragraphs(document) -> list[list[str]]:
     """[list label, text] of every body paragraph (table cells included, in order)."""
     result: list[list[str]] = []
@@ -66,7 +77,7 @@ def paragraphs(document) -> list[list[str]]:
             element = enum.nextElement()
             if element.supportsService("com.sun.star.text.Paragraph"):
                 label = element.getPropertyValue("ListLabelString") or ""
-                result.append([label, element.getString()])
+                result.append([label, own_text(element)])
             elif element.supportsService("com.sun.star.text.TextTable"):
                 for name in element.getCellNames():
                     walk(element.getCellByName(name))

@@ -64,6 +64,15 @@ def _cases(tmp: Path, corpus: Path | None) -> dict[str, tuple[bytes, list[str], 
     data = render("redline", pair, "docx", base="old")
     doc = read_tracked(data)
     cases["compact-old"] = (data, doc.accepted(), doc.rejected())
+    # footnotes: one kept and reworded, one deleted with its reference, one inserted
+    old_doc, new_doc = compact_docx(), compact_docx()
+    old_doc.paragraph("We will report{fn:See resolution 70/1.} every two years{fn:Starting in 2020.}.", num=1)
+    new_doc.paragraph("We will report{fn:See resolution 70/1, annex.} every year{fn:From 2021.}.", num=1)
+    (tmp / "old-notes.docx").write_bytes(old_doc.to_bytes())
+    (tmp / "new-notes.docx").write_bytes(new_doc.to_bytes())
+    pair = compare(parse_file(tmp / "old-notes.docx"), parse_file(tmp / "new-notes.docx"))
+    cases["footnotes"] = (render("redline", pair, "docx"), read_tracked((tmp / "new-notes.docx").read_bytes()).accepted(),
+                          read_tracked((tmp / "old-notes.docx").read_bytes()).accepted())
     if corpus is not None:
         old = parse_file(corpus / "gcm_zero_draft_plus_partial.txt", draft_id="zero")
         new = parse_file(corpus / "gcm_final_objectives.txt", draft_id="final")
@@ -91,7 +100,7 @@ def libreoffice_run(tmp_path_factory) -> dict[str, tuple[dict, list[str], list[s
     return {name: (report[str(paths[name])], accepted, rejected) for name, (_, accepted, rejected) in cases.items()}
 
 
-@pytest.mark.parametrize("name", ["sample", "compact-new", "compact-old", "gcm"])
+@pytest.mark.parametrize("name", ["sample", "compact-new", "compact-old", "footnotes", "gcm"])
 def test_libreoffice_accepts_to_new_and_rejects_to_old(libreoffice_run, name: str) -> None:
     if name not in libreoffice_run:
         pytest.skip("real UN corpus not found")
