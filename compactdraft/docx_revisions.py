@@ -5,7 +5,9 @@ or a paragraph mark carrying the revision it sits in (none, ``ins``, ``del``, ``
 ``moveTo``). Accepting all keeps everything except deleted and moved-away content, rejecting all keeps
 everything except inserted and moved-in content; a removed paragraph mark merges its paragraph with
 the next one, as in Word. Revisions are counted the way WmlComparer counts them: one per run of
-adjacent items with the same revision kind (a replaced word is a deletion then an insertion: 2).
+adjacent items with the same revision kind (a replaced word is a deletion then an insertion: 2), in the
+body and in each footnote and endnote (word/footnotes.xml, word/endnotes.xml) apart; a note reference
+counts as content of its paragraph.
 
 Used by the tests, the LibreOffice cross-check and the WmlComparer peer suite; it never crashes on
 what it does not understand (tables, fields, images, text boxes are read for their text or skipped).

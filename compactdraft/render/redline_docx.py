@@ -12,7 +12,8 @@ draft's. How it is built:
    ``moveFrom`` or ``moveTo``; ``"\\n"`` in a diff is a paragraph mark. The stream is cut into ``w:p``
    at the marks; a mark that is not ``equal`` is a paragraph-mark revision.
 4. The package of the base draft (``base="new"`` or ``"old"``) supplies styles.xml, numbering.xml,
-   headers, the section properties; only the body is ours. A draft that is
+   headers, the section properties; only the body is ours, and the footnote and endnote parts,
+   whose references are diffed in the text and whose notes are redlined (compactdraft/wordnotes.py). A draft that is
    not a .docx gets a minimal package. Zip members are sorted with fixed timestamps: same inputs,
    same bytes.
 
