@@ -22,7 +22,18 @@ from .diff import diff_words
 from .parse.docx import read_paragraph
 from .parse.structure import clean_text
 from .safeio import SafeZip
-from .wordml import DELETE, INSERT, NSMAP, W, Annotations, clean_ppr, element, run, serialize, sub
+from .wordml import (
+    DELETE,
+    INSERT,
+    NSMAP,
+    Annotations,
+    W,
+    clean_ppr,
+    element,
+    run,
+    serialize,
+    sub,
+)
 
 FOOTNOTE, ENDNOTE = "footnote", "endnote"
 MARK_OF = {FOOTNOTE: "\ufdd0", ENDNOTE: "\ufdd1"}
