@@ -2,15 +2,22 @@
 
 The index is what keeps alignment near-linear: a provision is only ever compared in full with the
 few provisions of the other draft that share the most word pairs (bigrams) with it, never with all.
+
+Everything here is computed lazily and at most once: two successive drafts share most of their
+texts verbatim, and an exact twin needs neither shingles, nor an index, nor a ratio (the speed
+figures are in docs/alignment.md).
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
+from heapq import nsmallest
+from itertools import chain
 from typing import AbstractSet, Iterable, Sequence
 
 from ..model import Draft
-from ..similarity import Shingle, ratio, shingles, words
+from ..similarity import ratio, shingle_keys, word_tuple
 
 SHINGLE_SIZE = 2  # word bigrams: discriminative enough for paragraphs, robust to single-word edits
 # A bigram shared by more provisions than this carries no information about which one is meant
@@ -20,23 +27,35 @@ MIN_POSTING_CAP = 24
 
 @dataclass
 class Side:
-    """One draft prepared for comparison; positions are indexes into ``draft.provisions``."""
+    """One draft prepared for comparison; positions are indexes into ``draft.provisions``.
+
+    Shingles are space-joined bigram strings (:func:`~compactdraft.similarity.shingle_keys`).
+    """
 
     draft: Draft
-    tokens: list[list[str]] = field(init=False)
+    tokens: list[tuple[str, ...]] = field(init=False)
     normal: list[str] = field(init=False)
-    shingles: list[set[Shingle]] = field(init=False)
     by_normal: dict[str, list[int]] = field(init=False)
-    bags: list[Counter[str]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.tokens = [words(p.text) for p in self.draft.provisions]
+        self.tokens = [word_tuple(p.text) for p in self.draft.provisions]
         self.normal = [" ".join(t) for t in self.tokens]
-        self.shingles = [shingles(t, SHINGLE_SIZE) for t in self.tokens]
-        self.bags = [Counter(t) for t in self.tokens]
         self.by_normal = defaultdict(list)
         for position, text in enumerate(self.normal):
             self.by_normal[text].append(position)
+
+    @cached_property
+    def shingles(self) -> list[set[str]]:
+        # one set per distinct text: repeated texts (chapeaus) share it
+        by_text: dict[str, set[str]] = {}
+        for text, tokens in zip(self.normal, self.tokens):
+            if text not in by_text:
+                by_text[text] = shingle_keys(tokens, SHINGLE_SIZE)
+        return [by_text[text] for text in self.normal]
+
+    @cached_property
+    def bags(self) -> list[Counter[str]]:
+        return [Counter(t) for t in self.tokens]
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -48,8 +67,8 @@ class Side:
     def joined_tokens(self, positions: Sequence[int]) -> list[str]:
         return [token for p in positions for token in self.tokens[p]]
 
-    def joined_shingles(self, positions: Sequence[int]) -> set[Shingle]:
-        return shingles(self.joined_tokens(positions), SHINGLE_SIZE)
+    def joined_shingles(self, positions: Sequence[int]) -> set[str]:
+        return shingle_keys(self.joined_tokens(positions), SHINGLE_SIZE)
 
 
 class CandidateIndex:
@@ -57,43 +76,64 @@ class CandidateIndex:
 
     def __init__(self, side: Side) -> None:
         self.side = side
-        postings: dict[Shingle, list[int]] = defaultdict(list)
+        postings: dict[str, list[int]] = defaultdict(list)
         for position, items in enumerate(side.shingles):
             for shingle in items:
                 postings[shingle].append(position)
         cap = max(MIN_POSTING_CAP, int(2 * len(side) ** 0.5))
         self.postings = {key: value for key, value in postings.items() if len(value) <= cap}
+        self.sizes = [len(items) for items in side.shingles]
+        self._answers: dict[tuple[str, int], list[tuple[float, int]]] = {}
 
-    def query(self, items: AbstractSet[Shingle], limit: int,
+    def query(self, items: AbstractSet[str], limit: int,
               allowed: AbstractSet[int] | None = None) -> list[tuple[float, int]]:
         """Up to ``limit`` (estimate, position) pairs, best first; estimate = Dice of shingle sets."""
-        counts: Counter[int] = Counter()
-        for shingle in items:
-            for position in self.postings.get(shingle, ()):
-                if allowed is None or position in allowed:
-                    counts[position] += 1
-        size = len(items)
-        scored = [(2 * shared / (size + len(self.side.shingles[p])), p) for p, shared in counts.items()]
-        scored.sort(key=lambda pair: (-pair[0], pair[1]))
-        return scored[:limit]
+        postings = self.postings
+        counts = Counter(chain.from_iterable(postings[s] for s in items if s in postings))
+        if allowed is not None:
+            found = [(p, shared) for p, shared in counts.items() if p in allowed]
+        else:
+            found = list(counts.items())
+        size, sizes = len(items), self.sizes
+        # sort key (-estimate, position), as negated estimates: positions are unique, so no ties
+        best = nsmallest(limit, [(-(2 * shared / (size + sizes[p])), p) for p, shared in found])
+        return [(-negated, p) for negated, p in best]
+
+    def candidates_for(self, other: Side, position: int, limit: int,
+                       allowed: AbstractSet[int] | None = None) -> list[int]:
+        """Positions here that best match ``other``'s provision; unrestricted answers are kept per text."""
+        if allowed is not None:
+            return [p for _, p in self.query(other.shingles[position], limit, allowed)]
+        key = (other.normal[position], limit)
+        if key not in self._answers:
+            self._answers[key] = self.query(other.shingles[position], limit)
+        return [p for _, p in self._answers[key]]
 
 
 class Scorer:
-    """Exact token ratios between the two sides, computed once per pair."""
+    """Exact token ratios between the two sides, computed once per pair of distinct texts."""
 
     def __init__(self, old: Side, new: Side) -> None:
         self.old = old
         self.new = new
         self._cache: dict[tuple[int, int], float] = {}
+        self._by_text: dict[tuple[str, str], float] = {}
 
     def __call__(self, i: int, j: int) -> float:
         key = (i, j)
-        if key not in self._cache:
-            if self.old.normal[i] == self.new.normal[j]:
-                self._cache[key] = 1.0
-            else:
-                self._cache[key] = ratio(self.old.tokens[i], self.new.tokens[j])
-        return self._cache[key]
+        value = self._cache.get(key)
+        if value is None:
+            value = self._cache[key] = self._text_ratio(i, j)
+        return value
+
+    def _text_ratio(self, i: int, j: int) -> float:
+        texts = (self.old.normal[i], self.new.normal[j])
+        if texts[0] == texts[1]:
+            return 1.0
+        value = self._by_text.get(texts)
+        if value is None:
+            value = self._by_text[texts] = ratio(self.old.tokens[i], self.new.tokens[j])
+        return value
 
     def at_least(self, i: int, j: int, threshold: float) -> float:
         """The ratio if it can reach ``threshold``, else 0.0 without computing it.
@@ -101,12 +141,11 @@ class Scorer:
         The word-bag Dice (shared words regardless of order) bounds the ratio from above and costs
         a fraction of it, so most hopeless pairs are dismissed for nothing.
         """
-        if (i, j) in self._cache:
-            value = self._cache[(i, j)]
+        value = self._cache.get((i, j))
+        if value is not None:
             return value if value >= threshold else 0.0
-        a, b = self.old.bags[i], self.new.bags[j]
         total = len(self.old.tokens[i]) + len(self.new.tokens[j])
-        if total and 2 * sum((a & b).values()) / total < threshold:
+        if total and 2 * _shared_words(self.old.bags[i], self.new.bags[j]) / total < threshold:
             return 0.0
         value = self(i, j)
         return value if value >= threshold else 0.0
@@ -114,3 +153,10 @@ class Scorer:
     def groups(self, old: Iterable[int], new: Iterable[int]) -> float:
         """Ratio of the concatenated texts of two groups of provisions (for splits and merges)."""
         return ratio(self.old.joined_tokens(list(old)), self.new.joined_tokens(list(new)))
+
+
+def _shared_words(a: Counter[str], b: Counter[str]) -> int:
+    """``sum((a & b).values())`` without building the intersection Counter."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(count, b[word]) for word, count in a.items() if word in b)

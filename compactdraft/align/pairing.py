@@ -19,6 +19,7 @@ The passes, each justified in docs/alignment.md:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .chain import heaviest_chain
 from .index import CandidateIndex, Scorer, Side
@@ -67,9 +68,16 @@ class Pairer:
         self.old = old
         self.new = new
         self.score = Scorer(old, new)
-        self.old_index = CandidateIndex(old)
-        self.new_index = CandidateIndex(new)
         self.matching = Matching()
+
+    # The indexes are built on first use: two drafts whose texts all have exact twins never need one.
+    @cached_property
+    def old_index(self) -> CandidateIndex:
+        return CandidateIndex(self.old)
+
+    @cached_property
+    def new_index(self) -> CandidateIndex:
+        return CandidateIndex(self.new)
 
     # --- weights ----------------------------------------------------------------------------------
     def weight(self, i: int, j: int) -> float:
@@ -94,14 +102,14 @@ class Pairer:
             twins = self.twins(i)
             found.update((i, j) for j in twins)
             if not twins:
-                found.update((i, j) for _, j in self.new_index.query(self.old.shingles[i], CANDIDATES))
+                found.update((i, j) for j in self.new_index.candidates_for(self.old, i, CANDIDATES))
         for j in range(len(self.new)):
             twins = self.old.by_normal.get(self.new.normal[j], [])
             if twins:
                 near = sorted(twins, key=lambda i: (abs(self.old.relative(i) - self.new.relative(j)), i))[:TWINS]
                 found.update((i, j) for i in near)
             else:
-                found.update((i, j) for _, i in self.old_index.query(self.new.shingles[j], CANDIDATES))
+                found.update((i, j) for i in self.old_index.candidates_for(self.new, j, CANDIDATES))
         return {(i, j) for i, j in found if self.score.at_least(i, j, MATCH)}
 
     # --- 2. chain ---------------------------------------------------------------------------------
@@ -135,7 +143,7 @@ class Pairer:
             else:
                 allowed = set(news)
                 pairs = [(i, j) for i in olds
-                         for _, j in self.new_index.query(self.old.shingles[i], CANDIDATES, allowed)]
+                         for j in self.new_index.candidates_for(self.old, i, CANDIDATES, allowed)]
             weighted = [(i, j, self.weight(i, j)) for i, j in pairs if self.score.at_least(i, j, GAP_MATCH)]
             for i, j in heaviest_chain(weighted):
                 self.matching.pair(i, j)
@@ -146,10 +154,10 @@ class Pairer:
         free_old = {i for i in range(len(self.old)) if self.matching.old_free(i)}
         options = []
         for i in sorted(free_old):
-            for _, j in self.new_index.query(self.old.shingles[i], CANDIDATES, free_new):
+            for j in self.new_index.candidates_for(self.old, i, CANDIDATES, free_new):
                 options.append((i, j))
         for j in sorted(free_new):
-            for _, i in self.old_index.query(self.new.shingles[j], CANDIDATES, free_old):
+            for i in self.old_index.candidates_for(self.new, j, CANDIDATES, free_old):
                 options.append((i, j))
         # a repeated text (the same chapeau under every objective) says nothing about where it went
         options = [(i, j) for i, j in options if self.distinctive(i, j)]
@@ -182,7 +190,7 @@ class Pairer:
                 continue
             partner = whole_to_piece.get(w)
             seeds = [partner] if partner is not None else [
-                p for _, p in piece_index.query(whole_side.shingles[w], CANDIDATES, free_pieces)]
+                p for p in piece_index.candidates_for(whole_side, w, CANDIDATES, free_pieces)]
             best: tuple[float, list[int]] | None = None
             for seed in seeds:
                 if partner is None and containment(piece_side.shingles[seed], whole_side.shingles[w]) < SPLIT_CONTAIN:
