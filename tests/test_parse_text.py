@@ -101,3 +101,31 @@ def test_markdown_headings():
     draft = parse_bytes(b"# Title\n\n## Objective 3: Information\n\n19. We commit.\n\n(a) **Launch** a site.\n", "t.md")
     assert [p.id for p in draft] == ["obj.3", "para.19", "para.19.a"]
     assert draft.get("para.19.a").text == "Launch a site."
+
+
+def test_bis_paragraphs_and_bracketed_paragraphs():
+    text = b"""OBJECTIVE 1: Data
+17. We commit to data.
+17 bis. We further commit to share it.
+(a) Collect it.
+(a bis) Store it safely.
+[18. We commit to [bracketed] text.]
+"""
+    draft = parse_bytes(text, "t.txt")
+    assert [p.id for p in draft] == ["obj.1", "para.17", "para.17bis", "para.17bis.a", "para.17bis.abis",
+                                     "para.18"]
+    assert draft.get("para.17bis").label == "17 bis."
+    assert draft.get("para.18").text == "[We commit to [bracketed] text.]"
+
+
+def test_numbering_restarting_after_a_colon_is_a_list_in_the_paragraph():
+    text = b"""16. We set out the following objectives:
+1. Collect data;
+2. Minimize adverse drivers;
+3. Provide information.
+Objective 1: Collect data
+17. We commit to collect data.
+"""
+    draft = parse_bytes(text, "t.txt")
+    assert [p.id for p in draft] == ["para.16", "para.16.1", "para.16.2", "para.16.3", "obj.1", "para.17"]
+    assert draft.warnings == ()

@@ -57,11 +57,14 @@ def clean_text(text: str) -> str:
 # --- labels ---------------------------------------------------------------------------------------
 
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-_DECIMAL_LABEL = re.compile(r"^(?P<num>\d{1,4}(?:\.\d{1,4})*)(?P<punct>\.|\))?$")
-_PAREN_LABEL = re.compile(r"^\((?P<num>[a-z]{1,2}|[ivxlc]{1,7}|\d{1,3})\)$")
+# Negotiators insert "17 bis" between 17 and 18 rather than renumber; the suffix is part of the number.
+_LATIN_SUFFIX = r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies))"
+_DECIMAL_LABEL = re.compile(rf"^(?P<num>\d{{1,4}}(?:\.\d{{1,4}})*)(?P<suffix>{_LATIN_SUFFIX})?(?P<punct>\.|\))?$")
+_PAREN_LABEL = re.compile(rf"^\((?P<num>[a-z]{{1,2}}|[ivxlc]{{1,7}}|\d{{1,3}})(?P<suffix>{_LATIN_SUFFIX})?\)$")
 _ALPHA_LABEL = re.compile(r"^(?P<num>[a-z]{1,2}|[ivxlc]{1,7})[\.\)]$")
 _LEADING_LABEL = re.compile(
-    r"^(?P<label>\d{1,4}(?:\.\d{1,4})*\.(?=\s)|\d{1,4}\)(?=\s)|\([a-z]{1,2}\)|\([ivxlc]{1,7}\)|\(\d{1,3}\)"
+    rf"^(?P<label>\d{{1,4}}(?:\.\d{{1,4}})*{_LATIN_SUFFIX}?\.(?=\s)|\d{{1,4}}\)(?=\s)"
+    rf"|\((?:[a-z]{{1,2}}|[ivxlc]{{1,7}}|\d{{1,3}}){_LATIN_SUFFIX}?\)"
     r"|[a-z]{1,2}[\.\)](?=\s)|[ivxlc]{1,7}[\.\)](?=\s))\s*")
 
 
@@ -88,7 +91,14 @@ def letter_value(letters: str) -> int:
 
 
 def split_label(text: str) -> tuple[str | None, str]:
-    """Split a typed label off a paragraph: ``'17. We commit'`` -> ``('17.', 'We commit')``."""
+    """Split a typed label off a paragraph: ``'17. We commit'`` -> ``('17.', 'We commit')``.
+
+    A paragraph bracketed whole in negotiation, ``'[17. We commit ...]'``, keeps its bracket in the text:
+    ``('17.', '[We commit ...]')``.
+    """
+    if text.startswith("[") and not text.startswith("[["):
+        label, rest = split_label(text[1:])
+        return (label, "[" + rest) if label is not None else (None, text)
     match = _LEADING_LABEL.match(text)
     if not match:
         return None, text
@@ -106,19 +116,31 @@ def split_label(text: str) -> tuple[str | None, str]:
 @dataclass(frozen=True)
 class ParsedLabel:
     style: str  # decimal | letter | roman | number (parenthesised digits)
-    num: str  # normalised number: "17", "3.2", "a", "iii"
+    num: str  # the number as it goes into the id: "17", "3.2", "a", "iii", "17bis"
+    base: str = ""  # the number without a bis/ter suffix, for sequencing ("17" for "17bis")
+
+    def __post_init__(self) -> None:
+        if not self.base:
+            object.__setattr__(self, "base", self.num)
+
+
+def _suffix(match: re.Match[str]) -> str:
+    return (match.groupdict().get("suffix") or "").strip()
 
 
 def parse_label(label: str) -> ParsedLabel | None:
     label = label.strip()
     if m := _DECIMAL_LABEL.match(label):
-        return ParsedLabel("decimal", m.group("num"))
+        return ParsedLabel("decimal", m.group("num") + _suffix(m), m.group("num"))
     m = _PAREN_LABEL.match(label) or _ALPHA_LABEL.match(label.lower() if label[:1].islower() else label)
     if m:
-        num = m.group("num")
-        if num.isdigit():
-            return ParsedLabel("number", num)
-        return ParsedLabel("roman" if is_roman(num) else "letter", num)
+        base = m.group("num")
+        num = base + _suffix(m)
+        if base.isdigit():
+            return ParsedLabel("number", num, base)
+        if _suffix(m):  # "(a bis)" follows (a): a letter, whatever it looks like
+            return ParsedLabel("letter", num, base)
+        return ParsedLabel("roman" if is_roman(base) else "letter", num, base)
     return None
 
 
@@ -137,6 +159,7 @@ class _Open:
     last_letter: str | None = None
     last_roman: str | None = None
     commitment_seen: bool = False
+    sublist_last: int | None = None  # last number of a "1., 2., ..." list nested in this paragraph
 
 
 @dataclass
@@ -245,7 +268,27 @@ class _Builder:
 
     # -- numbered paragraphs and items
 
+    def nested_number(self, parsed: ParsedLabel) -> bool:
+        """Is '1.' here the start (or '2.' the next item) of a list inside the open paragraph?
+
+        Numbering that restarts at 1 right after a paragraph ending with a colon ("... the following
+        objectives:") is a list within that paragraph, not a new paragraph 1.
+        """
+        para = self.para
+        if para is None or not parsed.base.isdigit() or parsed.num != parsed.base:
+            return False
+        if para.sublist_last is not None:
+            return int(parsed.base) == para.sublist_last + 1
+        own = para.provision_id.rsplit(".", 1)[-1]
+        return (parsed.base == "1" and own.isdigit() and int(own) > 1 and self.letter is None
+                and bool(self.provisions) and self.provisions[-1].text.endswith(":"))
+
     def numbered_paragraph(self, parsed: ParsedLabel, label: str, text: str, block: Block) -> None:
+        if self.nested_number(parsed):
+            assert self.para is not None
+            self.para.sublist_last = int(parsed.base)
+            self.sub_item(ParsedLabel("number", parsed.num), label, text, block)
+            return
         heading = self.innermost_heading()
         if heading is not None and heading.role == "preamble":
             kind = Kind.PREAMBULAR
@@ -264,7 +307,7 @@ class _Builder:
 
     def classify_sub(self, parsed: ParsedLabel) -> str:
         """Decide whether '(i)', '(v)', '(x)' ... is a letter or a roman numeral here."""
-        num = parsed.num
+        num = parsed.base
         if parsed.style == "letter" or not is_roman(num):
             return "letter"
         if self.roman is not None and self.roman.last_roman and roman_value(num) == roman_value(
@@ -284,11 +327,11 @@ class _Builder:
         style = self.classify_sub(parsed)
         if style == "roman" and self.letter is not None:
             parent = self.letter
-            self.letter.last_roman = parsed.num
+            self.letter.last_roman = parsed.base
             provision_id = self.unique(f"{parent.provision_id}.{parsed.num}")
             kind = Kind.SUBPARAGRAPH
             self.roman = _Open(provision_id, kind, parent.level + 1)
-            self.roman.last_roman = parsed.num
+            self.roman.last_roman = parsed.base
         else:
             parent_open = self.para or self.innermost_heading()
             if parent_open is None:
@@ -299,7 +342,7 @@ class _Builder:
                 provision_id = self.unique(f"{parent_open.provision_id}.{parsed.num}")
                 parent_id, level = parent_open.provision_id, parent_open.level + 1
                 kind = Kind.ACTION if parent_open.kind is Kind.COMMITMENT else Kind.SUBPARAGRAPH
-                parent_open.last_letter = parsed.num if style == "letter" else parent_open.last_letter
+                parent_open.last_letter = parsed.base if style == "letter" else parent_open.last_letter
             self.add(Provision(provision_id, label, kind, text, parent_id, level, True, block.footnotes, block.ref))
             self.letter = _Open(provision_id, kind, level)
             self.roman = None
