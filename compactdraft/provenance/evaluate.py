@@ -45,20 +45,25 @@ def load_truth(path: str | Path) -> dict[str, set[str]]:
         raise InputError(f"not a truth file with a 'sources' list ({exc})", path) from None
 
 
-def predicted_links(graph: nx.MultiDiGraph, provisions: Iterable[str], threshold: float) -> dict[str, set[str]]:
+def predicted_links(graph: nx.MultiDiGraph, provisions: Iterable[str], threshold: float,
+                    relative: float = 0.0) -> dict[str, set[str]]:
+    """Source links kept at ``threshold`` (and, for a graph built with no relative cut, at ``relative``)."""
     found: dict[str, set[str]] = {}
     for node in provisions:
         targets = set()
-        if node in graph:
-            for _, target, data in edges_of_type(graph, node, PROVENANCE):
-                if graph.nodes[target]["role"] == "source" and (data["type"] == "cites" or data["score"] >= threshold):
-                    targets.add(target)
+        edges = edges_of_type(graph, node, PROVENANCE) if node in graph else []
+        edges = [(v, d) for _, v, d in edges if graph.nodes[v]["role"] == "source"]
+        best = max((d["score"] for _, d in edges if d["type"] != "cites"), default=0.0)
+        floor = max(threshold, relative * best)
+        for target, data in edges:
+            if data["type"] == "cites" or data["score"] >= floor:
+                targets.add(target)
         found[node] = targets
     return found
 
 
-def score(graph: nx.MultiDiGraph, truth: Mapping[str, set[str]], threshold: float) -> Score:
-    predicted = predicted_links(graph, truth, threshold)
+def score(graph: nx.MultiDiGraph, truth: Mapping[str, set[str]], threshold: float, relative: float = 0.0) -> Score:
+    predicted = predicted_links(graph, truth, threshold, relative)
     hits = sum(len(predicted[node] & expected) for node, expected in truth.items())
     n_predicted = sum(len(p) for p in predicted.values())
     n_expected = sum(len(e) for e in truth.values())
@@ -66,9 +71,9 @@ def score(graph: nx.MultiDiGraph, truth: Mapping[str, set[str]], threshold: floa
                  hits, n_predicted, n_expected)
 
 
-def curve(graph: nx.MultiDiGraph, truth: Mapping[str, set[str]], thresholds: Sequence[float] = THRESHOLDS
-          ) -> list[Score]:
-    return [score(graph, truth, t) for t in thresholds]
+def curve(graph: nx.MultiDiGraph, truth: Mapping[str, set[str]], thresholds: Sequence[float] = THRESHOLDS,
+          relative: float = 0.0) -> list[Score]:
+    return [score(graph, truth, t, relative) for t in thresholds]
 
 
 def markdown(scores: Sequence[Score]) -> str:
