@@ -87,19 +87,24 @@ def scaling(workloads: list[Workload]) -> dict[str, Any]:
         reason = available(tool)
         for rate in sorted({w.rate for w in workloads}):
             previous: tuple[int, float] | None = None
+            growth = 1.0  # measured time growth per unit of scale between the last two sizes (>= linear)
             for workload in sorted((w for w in workloads if w.rate == rate), key=lambda w: w.scale):
                 key = f"{tool}|{workload.name}"
+                factor = workload.scale / previous[0] if previous else 1.0
                 if reason:
                     results[key] = {"skipped": reason}
-                elif previous and previous[1] * workload.scale / previous[0] > SINGLE_RUN_LIMIT:
-                    # whole-document diffs are at best linear: if even a linear guess passes the limit, skip
+                elif previous and previous[1] * factor * growth > SINGLE_RUN_LIMIT:
+                    # extrapolate with the growth measured so far (never better than linear): past the limit, skip
                     results[key] = {"skipped": f"one run would exceed {SINGLE_RUN_LIMIT:.0f} s (x{previous[0]} "
                                                f"took {previous[1]:.1f} s)"}
                 else:
                     log(f"scaling: {tool} on {workload.name}")
                     results[key] = run_case(tool, workload)
                     if "stat" in results[key]:
-                        previous = (workload.scale, results[key]["stat"]["median"])
+                        median = results[key]["stat"]["median"]
+                        if previous:
+                            growth = max(1.0, median / previous[1] / factor)
+                        previous = (workload.scale, median)
                         continue
                 if "skipped" in results[key] or "error" in results[key]:
                     previous = (workload.scale, float("inf")) if previous is None else previous
