@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .parse.docx import in_fallback
 from .safeio import SafeZip, read_input_bytes
 from .wordml import (
     DELETE,
@@ -145,8 +146,9 @@ def _mark_revisions(paragraph: etree._Element) -> frozenset[str]:
 
 def _body_paragraphs(body: etree._Element) -> Iterator[etree._Element]:
     """Every w:p of the body in document order (text-box paragraphs after the paragraph holding them:
-    the order of ``body.iter``, which the docx reader uses too)."""
-    yield from body.iter(W + "p")
+    the order of ``body.iter``, which the docx reader uses too), without the legacy copies of text
+    boxes in ``mc:Fallback``, as the docx reader does."""
+    yield from (p for p in body.iter(W + "p") if not in_fallback(p))
 
 
 def read_tracked(data: bytes, path: str | Path | None = None) -> TrackedDocument:

@@ -9,6 +9,7 @@ its parts are read directly with lxml through the safe parser; python-docx never
   :mod:`compactdraft.parse.numbering` into the label Word prints.
 - Tracked changes are read as if all were accepted: ``w:ins``/``w:moveTo`` kept, ``w:del``/``w:moveFrom``
   dropped, a deleted paragraph mark joins the paragraph to the next one.
+- Paragraphs of ``mc:Fallback`` (a text box's legacy VML copy) are skipped: the ``mc:Choice`` holds them.
 - Footnotes (and endnotes) stay with their paragraph; comments, field codes and hidden text are dropped.
 """
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .structure import Block, build_draft, clean_text
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 CHANGE_TAGS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange")}
 # elements whose content is not part of the printed text once all changes are accepted
 SKIPPED = {W + t for t in ("del", "moveFrom", "delText", "instrText", "delInstrText", "commentReference",
@@ -211,6 +213,12 @@ def _is_on_attr(value: str | None) -> bool:
     return value is not None and value not in ("0", "false", "off")
 
 
+def in_fallback(p: etree._Element) -> bool:
+    """A paragraph of an ``mc:Fallback`` (the legacy VML copy of a text box Word writes beside the
+    drawing): the same text again, not content of its own."""
+    return next(p.iterancestors(MC_FALLBACK), None) is not None
+
+
 def _paragraph_mark_removed(p: etree._Element) -> bool:
     """A deleted (or moved-away) paragraph mark: accepting it joins this paragraph to the next."""
     ppr = p.find(W + "pPr")
@@ -359,7 +367,7 @@ def docx_blocks(package: SafeZip, main: str, body: etree._Element) -> list[Block
     formats = note_formats(body)
     note_numbers: dict[str, int] = {"f": 0, "e": 0}
     state = NumberingState(numbering)
-    paragraphs = [read_paragraph(i, p) for i, p in enumerate(body.iter(W + "p"))]
+    paragraphs = [read_paragraph(i, p) for i, p in enumerate(body.iter(W + "p")) if not in_fallback(p)]
     blocks: list[Block] = []
     for para in accept_paragraph_joins(paragraphs):
         num_pr = resolve_num_pr(para.element, styles, numbering)

@@ -51,6 +51,7 @@ from ..wordml import (
     serialize,
     sub,
 )
+from ..wordinplace import InPlaceBody, needs_in_place, segments, write_parts
 from ..wordnotes import (
     MARKS,
     NotePairing,
@@ -501,6 +502,23 @@ def _document(template: etree._Element, paragraphs: list[etree._Element]) -> byt
     return serialize(root)
 
 
+def _in_place(writer: _Writer) -> bytes | None:
+    """The base's own body with each part rewritten in place (compactdraft/wordinplace.py); None
+    when a base paragraph cannot be found through its provision's ref."""
+    assert writer.base_pkg is not None
+    parts = [Part(p.old, p.new, None, p.ops) for p in writer.parts]  # moves: deletion + insertion
+    built = [(part, segments(b.content, b.trailing)) for part, b in ((p, writer.build(p)) for p in parts)]
+    body = InPlaceBody.of(writer.base_pkg.root, writer.notes, writer.runs)
+    other = "old" if writer.base_name == "new" else "new"
+    if not write_parts(body, built, writer.base_name, lambda p: _ppr_and_source(writer.layout(p, other))):
+        return None
+    return serialize(body.root)
+
+
+def _ppr_and_source(layout: Layout) -> tuple[etree._Element, etree._Element | None]:
+    return layout.ppr, layout.source
+
+
 def word_date(value: str | None) -> str:
     """``2026-02-05`` or an ISO timestamp -> ``2026-02-05T00:00:00Z`` (UTC, as w:date wants)."""
     if not value:
@@ -517,14 +535,17 @@ def write_docx(parts: Sequence[Part], old: Draft, new: Draft, author: str = "com
     """The redline of ``parts`` (old -> new) as .docx bytes laid out on the ``base`` draft's package."""
     if base not in ("old", "new"):
         raise UsageError(f"--base must be 'old' or 'new', got {base!r}")
-    notes = Annotations(author or "compactdraft", word_date(date or new.date))
-    writer = _Writer(parts, old, new, base, notes)
-    paragraphs = writer.paragraphs()
+    writer = _Writer(parts, old, new, base, Annotations(author or "compactdraft", word_date(date or new.date)))
     package = writer.base_pkg
+    document = _in_place(writer) if package is not None and needs_in_place(package.root) else None
+    if document is None:  # a list of paragraphs (or an in-place attempt that failed): rebuilt flat
+        writer = _Writer(parts, old, new, base, Annotations(author or "compactdraft", word_date(date or new.date)))
     members = _base_members(package) if package else _minimal_members()
     main = package.main if package else "word/document.xml"
-    template = package.root if package else etree.fromstring(members[main])
-    members[main] = _document(template, paragraphs)
+    if document is None:
+        template = package.root if package else etree.fromstring(members[main])
+        document = _document(template, writer.paragraphs())
+    members[main] = document
     note_parts = writer.notes_writer.parts()
     if note_parts:
         add_note_parts(members, main, note_parts)

@@ -1,0 +1,265 @@
+"""The in-place Word redline: the base document's body kept, changed paragraphs rewritten where they stand.
+
+A draft whose layout is not a list of paragraphs (tables, text boxes) cannot be rebuilt from its
+provisions without flattening it. For such a document the Word writer keeps a copy of the NEW
+package's body (tables, rows, cells, text boxes, drawings, section properties) and, part by part of
+the change list:
+
+- a paragraph present in NEW (``Provision.ref`` = ``p:i``, the i-th ``w:p`` of the body) has its text
+  runs replaced by the diffed runs (``w:ins``/``w:del``); an inserted paragraph's mark is marked
+  inserted (except the last paragraph of a cell, text box or body, whose mark Word never removes);
+- a paragraph only in OLD is written as a deleted paragraph (deleted runs, deleted mark) right after
+  the last paragraph written, in the same cell or text box as that paragraph; when every paragraph
+  of an OLD table row is deleted and the row has no counterpart, the OLD row is put back whole after
+  the row last written, marked ``w:trPr/w:del`` as Word does.
+
+Moves are written as a deletion and an insertion here: a move range cannot span table cells.
+"""
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .wordml import DELETE, INSERT, MOVE_FROM, MOVE_TO, Annotations, W, element, paragraph
+
+EQUAL = "equal"
+_KEPT_IN_NEW = (EQUAL, INSERT, MOVE_TO)
+_KEPT_IN_OLD = (EQUAL, DELETE, MOVE_FROM)
+# Elements of a paragraph's own text that the diffed runs replace.
+_TEXT_TAGS = {W + t for t in ("t", "delText", "tab", "br", "cr", "sym", "noBreakHyphen", "softHyphen",
+                              "ptab", "footnoteReference", "endnoteReference", "instrText", "fldChar")}
+# Layouts the flat writer cannot rebuild: their presence selects the in-place writer.
+_LAYOUT_TAGS = (W + "tbl", W + "txbxContent")
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_CONTAINERS = (W + "tc", W + "txbxContent")
+_BLOCK_TAGS = {W + "p", W + "tbl", W + "sdt", W + "customXml"}
+_REVISION_TAGS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange")}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One paragraph of a part's diff: the kind of its mark and its (kind, text) pieces."""
+
+    mark: str
+    pieces: tuple[tuple[str, str], ...]
+
+
+def needs_in_place(root: etree._Element) -> bool:
+    """True for a body with tables or text boxes and no tracked changes of its own."""
+    body = root.find(W + "body")
+    if body is None or next(body.iter(*_LAYOUT_TAGS), None) is None:
+        return False
+    return next(body.iter(*_REVISION_TAGS), None) is None
+
+
+def segments(pieces: Sequence[object], trailing: str) -> list[Segment]:
+    """A part's pieces (text or paragraph mark) cut into paragraphs; the last ends with ``trailing``."""
+    result: list[Segment] = []
+    current: list[tuple[str, str]] = []
+    for piece in pieces:
+        text = getattr(piece, "text")
+        if getattr(piece, "marker") is not None:
+            continue  # move ranges: moves are deletion + insertion here
+        if text is None:
+            result.append(Segment(getattr(piece, "kind"), tuple(current)))
+            current = []
+        elif text:
+            current.append((getattr(piece, "kind"), text))
+    result.append(Segment(trailing, tuple(current)))
+    return result
+
+
+RunMaker = Callable[[str, str], list[etree._Element]]
+
+
+@dataclass
+class InPlaceBody:
+    """The copy of NEW's document root being rewritten, and where the next deleted paragraph goes."""
+
+    root: etree._Element
+    notes: Annotations
+    make_runs: RunMaker
+    paragraphs: list[etree._Element] = field(default_factory=list)
+    cursor: etree._Element | None = None
+    pending: list[tuple[etree._Element, tuple[str, ...]]] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+    last_target: etree._Element | None = None
+    open_mark: str | None = None  # the revision of the last target's mark, if not equal
+
+    @classmethod
+    def of(cls, template: etree._Element, notes: Annotations, make_runs: RunMaker) -> InPlaceBody:
+        root = copy.deepcopy(template)
+        body = root.find(W + "body")
+        paragraphs = list(body.iter(W + "p")) if body is not None else []
+        for fallback in list(root.iter(FALLBACK)):
+            # a legacy copy of a text box (VML) that the reader skips: the changes are in the choice
+            fallback.getparent().remove(fallback)
+        return cls(root, notes, make_runs, paragraphs)
+
+    def target(self, ref: str | None) -> etree._Element | None:
+        """NEW's paragraph for a provision ref ``p:i`` (each used once, in order), or None."""
+        if not ref or not ref.startswith("p:") or not ref[2:].isdigit():
+            return None
+        index = int(ref[2:])
+        if index >= len(self.paragraphs) or index in self.used or (self.used and index < max(self.used)):
+            return None
+        self.used.add(index)
+        return self.paragraphs[index]
+
+    def children(self, pieces: Sequence[tuple[str, str]]) -> list[etree._Element]:
+        """Runs and revision wrappers for a paragraph's pieces (same-kind neighbours joined)."""
+        result: list[etree._Element] = []
+        groups: list[tuple[str, list[str]]] = []
+        for kind, text in pieces:
+            if groups and groups[-1][0] == kind:
+                groups[-1][1].append(text)
+            else:
+                groups.append((kind, [text]))
+        for kind, texts in groups:
+            runs = self.make_runs("".join(texts), kind)
+            if kind == EQUAL:
+                result.extend(runs)
+            else:
+                wrapper = self.notes.revision(kind)
+                wrapper.extend(runs)
+                result.append(wrapper)
+        return result
+
+    def rewrite(self, target: etree._Element, segment: Segment) -> None:
+        """Replace the target's own text with the segment's runs; mark a mark only the base has."""
+        self.place(target)
+        self.join_skipped(target)
+        replace_text(target, self.children(segment.pieces))
+        if segment.mark != EQUAL and not _last_in_container(target):
+            self.notes.mark_paragraph(_ppr(target), segment.mark)
+        self.cursor = self.last_target = target
+        self.open_mark = segment.mark if segment.mark != EQUAL else None
+
+    def join_skipped(self, target: etree._Element) -> None:
+        """After a mark only the base has (a split paragraph), the paragraphs between it and the next
+        target (empty or object-only, no provision) get the same mark revision: the other side
+        has one paragraph where the base has them all."""
+        if self.open_mark is None or self.last_target is None:
+            return
+        start, end = self.paragraphs.index(self.last_target), self.paragraphs.index(target)
+        for skipped in self.paragraphs[start + 1:end]:
+            if not _last_in_container(skipped) and skipped.getparent() is not None:
+                self.notes.mark_paragraph(_ppr(skipped), self.open_mark)
+
+    def add(self, ppr: etree._Element, segment: Segment, source: etree._Element | None) -> None:
+        """A paragraph the base lacks (deleted from OLD, or inserted when the base is OLD); placed
+        when the next base paragraph is known (see :meth:`place`)."""
+        ppr = copy.deepcopy(ppr)
+        self.notes.mark_paragraph(ppr, segment.mark)
+        self.pending.append((paragraph(ppr, self.children(segment.pieces)), container(source)))
+
+    def place(self, following: etree._Element | None) -> None:
+        """Put the pending paragraphs right before ``following`` when they stood in the same kind of
+        container (cell, text box, body), else right after the last paragraph written."""
+        before_following = False  # once one goes before ``following``, the rest follow it (order)
+        for node, where in self.pending:
+            before_following = before_following or following is not None and (
+                self.cursor is None or container(following) == where and container(self.cursor) != where)
+            if before_following:
+                following.addprevious(node)
+            elif self.cursor is not None:
+                self.cursor.addnext(node)
+                self.cursor = node
+            else:
+                return
+        self.pending = []
+
+
+def container(p: etree._Element | None) -> tuple[str, ...]:
+    """The kinds of the cells and text boxes around a paragraph, outermost first."""
+    if p is None:
+        return ()
+    return tuple(etree.QName(a).localname for a in reversed(list(p.iterancestors(*_CONTAINERS))))
+
+
+def _ppr(p: etree._Element) -> etree._Element:
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        ppr = element("pPr")
+        p.insert(0, ppr)
+    else:
+        for rpr in ppr.findall(W + "rPr"):
+            ppr.remove(rpr)  # the paragraph mark's formatting: replaced by the revision mark
+    return ppr
+
+
+def _last_in_container(p: etree._Element) -> bool:
+    """The last paragraph of a cell, text box or the body: Word keeps its mark whatever happens."""
+    return next((s for s in p.itersiblings() if s.tag in _BLOCK_TAGS), None) is None
+
+
+def _own_text_nodes(child: etree._Element, p: etree._Element) -> list[etree._Element]:
+    """Text-bearing elements under ``child`` whose paragraph is ``p`` (not a nested text box's)."""
+    found = []
+    for node in child.iter(*_TEXT_TAGS):
+        owner = next(node.iterancestors(W + "p"), None)
+        if owner is p:
+            found.append(node)
+    return found
+
+
+def _holds_nested(child: etree._Element) -> bool:
+    return next(child.iter(W + "p", W + "tbl"), None) is not None
+
+
+def replace_text(p: etree._Element, runs: list[etree._Element]) -> None:
+    """Remove the paragraph's own text (runs, hyperlinks, fields) and put ``runs`` where it began.
+
+    Children holding nested paragraphs (a text box's anchor) stay, only their own text removed;
+    children without text (bookmarks, drawings) stay as they are."""
+    insert_at: int | None = None
+    for child in list(p):
+        if child.tag == W + "pPr":
+            continue
+        own = _own_text_nodes(child, p)
+        if not own and child.tag != W + "r":
+            continue
+        if _holds_nested(child):
+            for node in own:
+                node.getparent().remove(node)
+            continue
+        if own or not len(child) or all(c.tag == W + "rPr" for c in child):
+            if insert_at is None:
+                insert_at = p.index(child)
+            p.remove(child)
+    if insert_at is None:
+        insert_at = len(p)
+    for offset, node in enumerate(runs):
+        p.insert(insert_at + offset, node)
+
+
+def write_parts(body: InPlaceBody, built: Sequence[tuple[object, list[Segment]]], base: str,
+                other_ppr: Callable[[object], tuple[etree._Element, etree._Element | None]]) -> bool:
+    """Write every part's segments into the ``base`` ("new" or "old") side's body; False if a base
+    paragraph cannot be found, in order, through its provision's ref."""
+    kept = _KEPT_IN_NEW if base == "new" else _KEPT_IN_OLD
+    for part, part_segments in built:
+        base_side = list(getattr(part, base))
+        other_side = list(getattr(part, "old" if base == "new" else "new"))
+        in_base = in_other = 0
+        for segment in part_segments:
+            if segment.mark in kept:
+                if in_base >= len(base_side):
+                    return False
+                target = body.target(base_side[in_base].ref)
+                if target is None:
+                    return False
+                body.rewrite(target, segment)
+                in_base += 1
+                in_other += segment.mark == EQUAL
+            else:
+                if in_other >= len(other_side):
+                    return False
+                ppr, source = other_ppr(other_side[in_other])
+                body.add(ppr, segment, source)
+                in_other += 1
+    body.place(None)
+    return not body.pending
