@@ -46,6 +46,8 @@ class Block:
 
 _SPACES = re.compile(r"\s+")
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+# XML 1.0 cannot carry U+FFFE/U+FFFF or lone surrogates: dropped here so every writer (.docx, GraphML) can
+_CONTROL.update(dict.fromkeys([0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]))
 
 
 def clean_text(text: str) -> str:
