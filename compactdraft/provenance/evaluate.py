@@ -23,7 +23,7 @@ import networkx as nx
 from ..errors import InputError
 from .graph import PROVENANCE, edges_of_type
 
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+THRESHOLDS = (0.2, 0.25, 0.3, 0.34, 0.36, 0.38, 0.4, 0.42, 0.45, 0.5, 0.55, 0.6, 0.7)
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ class Settings:
 
     threshold: float = DEFAULT_THRESHOLD
     candidates: int = 10
-    relative: float = 0.75
+    relative: float = 0.85
 
 
 def node_id(document: str, provision: str) -> str:

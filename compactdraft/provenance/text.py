@@ -54,6 +54,36 @@ def stem(word: str) -> str:
     return word
 
 
+_OPENERS = ".;:!?([{\"“‘"
+
+
+def _sentence_initial(text: str, token: Token) -> bool:
+    """Whether a word opens a sentence, a list item or a bracket ("(b) Strengthen", "; We")."""
+    before = text[:token.start].rstrip()
+    return not before or before[-1] in _OPENERS or _LIST_MARK.search(before) is not None
+
+
+_LIST_MARK = re.compile(r"(?:^|\s)\(?(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})[.)]$")
+
+
+def is_name_or_number(text: str, token: Token) -> bool:
+    """A proper name (capitalised inside a sentence), a number or a symbol-like word ("2030", "A/RES/71/1").
+
+    Two texts naming the same instrument ("the Sendai Framework for Disaster Risk Reduction 2015-2030")
+    share these words without drawing on each other; a sentence's first word is capitalised for grammar
+    only, so it stays an ordinary word.
+    """
+    if any(c.isdigit() for c in token.word):
+        return True
+    return text[token.start].isupper() and not _sentence_initial(text, token)
+
+
+def ordinary_tokens(text: str, found: list[Token] | None = None) -> list[Token]:
+    """The words of ``text`` that are neither names nor numbers."""
+    return [t for t in (found if found is not None else tokens(text)) if not is_name_or_number(text, t)]
+
+
 def content_stems(text: str) -> list[str]:
-    """Stems of the content words, in order (numbers kept: "2030 Agenda" matters)."""
-    return [stem(t.word) for t in tokens(text) if t.word not in STOPWORDS and len(t.word) > 1]
+    """Stems of the ordinary content words, in order (names and numbers left out: they tell what a text
+    mentions, not what it draws on)."""
+    return [stem(t.word) for t in ordinary_tokens(text) if t.word not in STOPWORDS and len(t.word) > 1]
