@@ -73,11 +73,30 @@ def _cases(tmp: Path, corpus: Path | None) -> dict[str, tuple[bytes, list[str], 
     pair = compare(parse_file(tmp / "old-notes.docx"), parse_file(tmp / "new-notes.docx"))
     cases["footnotes"] = (render("redline", pair, "docx"), read_tracked((tmp / "new-notes.docx").read_bytes()).accepted(),
                           read_tracked((tmp / "old-notes.docx").read_bytes()).accepted())
+    cases.update(_peer_table_cases())
     if corpus is not None:
         old = parse_file(corpus / "gcm_zero_draft_plus_partial.txt", draft_id="zero")
         new = parse_file(corpus / "gcm_final_objectives.txt", draft_id="final")
         data = render("redline", compare(old, new), "docx")
         cases["gcm"] = (data, shown(new), shown(old))
+    return cases
+
+
+# Tables of the WmlComparer suite, redlined in place (compactdraft/wordinplace.py): a row inserted,
+# cell contents swapped, merged cells with a reworded cell and a paragraph added after the table.
+PEER_TABLES = {"table-row": ("WC/WC006-Table-Delete-Row.docx", "WC/WC006-Table.docx"),
+               "table-cells": ("WC/WC025-Simple-Table-Before.docx", "WC/WC025-Simple-Table-After.docx"),
+               "table-merged": ("WC/WC033-Merged-Cells-Before.docx", "WC/WC033-Merged-Cells-After1.docx")}
+
+
+def _peer_table_cases() -> dict[str, tuple[bytes, list[str], list[str]]]:
+    from conftest import PEER
+    cases = {}
+    for name, (left, right) in PEER_TABLES.items():
+        if (PEER / left).exists() and (PEER / right).exists():
+            data = render("redline", compare(parse_file(PEER / left), parse_file(PEER / right)), "docx")
+            cases[name] = (data, read_tracked((PEER / right).read_bytes()).accepted(),
+                           read_tracked((PEER / left).read_bytes()).accepted())
     return cases
 
 
@@ -100,10 +119,10 @@ def libreoffice_run(tmp_path_factory) -> dict[str, tuple[dict, list[str], list[s
     return {name: (report[str(paths[name])], accepted, rejected) for name, (_, accepted, rejected) in cases.items()}
 
 
-@pytest.mark.parametrize("name", ["sample", "compact-new", "compact-old", "footnotes", "gcm"])
+@pytest.mark.parametrize("name", ["sample", "compact-new", "compact-old", "footnotes", "gcm", *PEER_TABLES])
 def test_libreoffice_accepts_to_new_and_rejects_to_old(libreoffice_run, name: str) -> None:
     if name not in libreoffice_run:
-        pytest.skip("real UN corpus not found")
+        pytest.skip("real UN corpus or WmlComparer suite not found")
     result, accepted, rejected = libreoffice_run[name]
     for mode, expected in (("accept", accepted), ("reject", rejected)):
         outcome = result[mode]

@@ -218,3 +218,56 @@ def test_footnotes_are_redlined_in_their_part_and_their_references_in_the_text(t
     same = read_tracked(docx_of(compare(old, old)))
     assert same.revision_count() == 0
     assert len(same.accepted_notes()) == 2
+
+
+def _table_docx(path, cells: list[list[list[str]]]) -> None:
+    """A .docx with an opening paragraph, then a table whose cells hold the given paragraphs."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Both parties agree to the following schedule.")
+    table = document.add_table(rows=len(cells), cols=len(cells[0]))
+    for r, row in enumerate(cells):
+        for c, paragraphs in enumerate(row):
+            cell = table.cell(r, c)
+            cell.paragraphs[0].text = paragraphs[0]
+            for text in paragraphs[1:]:
+                cell.add_paragraph(text)
+    document.add_paragraph("Signed in New York.")
+    document.save(path)
+
+
+def test_tables_are_redlined_in_place_with_deleted_paragraphs_in_their_cell(tmp_path) -> None:
+    from compactdraft.parse import parse_file
+
+    _table_docx(tmp_path / "old.docx", [[["Alpha beta."], ["Gamma delta."]],
+                                        [["Row two first cell.", "Second paragraph of the cell."], ["Epsilon."]]])
+    _table_docx(tmp_path / "new.docx", [[["Alpha beta gamma."], ["Gamma delta."]],
+                                        [["Row two first cell."], ["Epsilon."]]])
+    pair = compare(parse_file(tmp_path / "old.docx"), parse_file(tmp_path / "new.docx"))
+    data = docx_of(pair)
+    assert data == docx_of(pair)
+    doc = read_tracked(data)
+    assert normalized(doc.accepted()) == normalized(read_tracked((tmp_path / "new.docx").read_bytes()).accepted())
+    assert normalized(doc.rejected()) == normalized(read_tracked((tmp_path / "old.docx").read_bytes()).accepted())
+    root = body(data)
+    assert len(root.findall(".//w:tbl/w:tr", W_NS)) == 2 and len(root.findall(".//w:tc", W_NS)) == 4
+    deleted = [p for p in root.iter(W + "p") if p.find("w:pPr/w:rPr/w:del", W_NS) is not None]
+    assert len(deleted) == 1
+    cell = deleted[0].getparent()
+    assert cell.tag == W + "tc"
+    assert ["".join(p.itertext()) for p in cell.findall("w:p", W_NS)] == [
+        "Row two first cell.", "Second paragraph of the cell."]
+    inserted = "".join(t.text for t in root.findall(".//w:ins/w:r/w:t", W_NS))
+    assert inserted.strip() == "gamma"
+    assert doc.revision_count() == 2  # one insertion, one deleted paragraph
+
+
+def test_a_table_document_against_itself_has_no_revisions(tmp_path) -> None:
+    from compactdraft.parse import parse_file
+
+    _table_docx(tmp_path / "t.docx", [[["One."], ["Two."]], [["Three."], ["Four."]]])
+    draft = parse_file(tmp_path / "t.docx")
+    data = docx_of(compare(draft, draft))
+    assert read_tracked(data).revision_count() == 0
+    assert len(body(data).findall(".//w:tc", W_NS)) == 4
