@@ -10,7 +10,9 @@ One ``networkx.MultiDiGraph``:
   time: ``zero:para.3 becomes rev1:para.4`` (attribute ``kind``: the alignment kind),
   ``rev1:para.19 cites nyd:para.41``, ``rev1:para.19 reuses nyd:para.41``, ``rev1:para.19 paraphrases
   srsg:rec.5``. Every edge has ``type``, ``kind``, ``score`` (0..1) and ``evidence`` (a JSON string:
-  passages with character spans, the citation as printed, the alignment's secondary kinds).
+  passages with character spans, the citation as printed, the alignment's secondary kinds);
+  ``gcm:para.35 version_of conf:annex.para.1`` (kind ``copy``) when the source is another print of the
+  draft itself (graph attribute ``versions``): such a source gets no provenance links.
 
 Every attribute is present on every node and edge with one type (str, int or float), so GraphML
 declares them and Gephi/Cytoscape read them; :func:`save` / :func:`load` round-trip GraphML, GEXF and
@@ -30,7 +32,7 @@ from ..errors import InputError, UsageError
 from ..model import Alignment, Draft, Kind, Provision
 from . import citations as cite
 from .index import CandidateIndex
-from .reuse import DEFAULT_THRESHOLD, Weights, compare
+from .reuse import DEFAULT_THRESHOLD, Evidence, Weights, compare
 from .text import tokens
 
 Aligner = Callable[[Draft, Draft], Alignment]
@@ -109,9 +111,36 @@ def _worth_linking(provision: Provision) -> bool:
     return provision.kind is not Kind.HEADING and len(tokens(provision.text)) >= MIN_WORDS
 
 
+COPY = 0.9  # a source provision is a copy of a draft provision when both texts are this much the same
+VERSION_SHARE = 0.5  # ... and a source is a version of the draft when this share of its provisions are copies
+
+
+def _is_copy(evidence: Evidence, source_text: str, target_text: str) -> bool:
+    lengths = len(tokens(source_text)), len(tokens(target_text))
+    return evidence.coverage >= COPY and min(lengths) >= COPY * max(lengths)
+
+
+def _versions(found: Mapping[str, list[tuple[str, Evidence]]], texts: Mapping[str, str],
+              drafts_text: Mapping[str, str], source_sizes: Mapping[str, int]) -> set[str]:
+    """Sources most of whose provisions are near-identical copies of draft provisions: another print of
+    the text under negotiation (the compact as transmitted to the conference), not a source of it."""
+    copied: dict[str, set[str]] = {}
+    for node, links in found.items():
+        for key, evidence in links:
+            if _is_copy(evidence, texts[key], drafts_text[node]):
+                copied.setdefault(key.split(":", 1)[0], set()).add(key)
+    return {doc for doc, keys in copied.items() if len(keys) >= 2 and len(keys) >= VERSION_SHARE * source_sizes[doc]}
+
+
 def add_textual_links(graph: nx.MultiDiGraph, drafts: Sequence[Draft], sources: Sequence[Draft],
                       settings: Settings) -> None:
-    """``reuses`` / ``paraphrases`` edges from draft provisions to the source provisions they draw on."""
+    """``reuses`` / ``paraphrases`` edges from draft provisions to the source provisions they draw on.
+
+    A source found to be a version of the draft itself (:func:`_versions`) gets ``version_of`` edges
+    for its copied provisions and no provenance links: otherwise its perfect matches would outscore,
+    and through the relative cut remove, the real sources. Such sources are listed in the graph
+    attribute ``versions``.
+    """
     source_items = [(node_id(s.id, p.id), p.text) for s in sources for p in s.provisions if _worth_linking(p)]
     if not source_items:
         return
@@ -120,23 +149,32 @@ def add_textual_links(graph: nx.MultiDiGraph, drafts: Sequence[Draft], sources: 
     # IDF over the sources only: the drafts repeat one text four times and would make its words look common
     weights = Weights([t for _, t in source_items])
     vectors = {key: weights.vector(text) for key, text in source_items}
+    found: dict[str, list[tuple[str, Evidence]]] = {}
+    drafts_text: dict[str, str] = {}
     for draft in drafts:
         for provision in draft.provisions:
             if not _worth_linking(provision):
                 continue
+            node = node_id(draft.id, provision.id)
+            drafts_text[node] = provision.text
             target_vector = weights.vector(provision.text)
-            found = []
-            for key, _ in index.candidates(provision.text, settings.candidates):
-                evidence = compare(texts[key], provision.text, weights, vectors[key], target_vector)
-                if evidence.score >= settings.threshold:
-                    found.append((key, evidence))
-            if not found:
-                continue
-            best = max(e.score for _, e in found)
-            for key, evidence in sorted(found, key=lambda item: item[0]):
-                if evidence.score >= settings.relative * best:
-                    _add_edge(graph, node_id(draft.id, provision.id), key, evidence.kind, evidence.kind,
-                              evidence.score, evidence.to_dict())
+            found[node] = [(key, evidence) for key, _ in index.candidates(provision.text, settings.candidates)
+                           for evidence in [compare(texts[key], provision.text, weights, vectors[key], target_vector)]
+                           if evidence.score >= settings.threshold]
+    sizes: dict[str, int] = {}
+    for key, _ in source_items:
+        sizes[key.split(":", 1)[0]] = sizes.get(key.split(":", 1)[0], 0) + 1
+    versions = _versions(found, texts, drafts_text, sizes)
+    graph.graph["versions"] = json.dumps(sorted(versions))
+    for node, links in found.items():
+        for key, evidence in sorted(links, key=lambda item: item[0]):
+            if key.split(":", 1)[0] in versions and _is_copy(evidence, texts[key], drafts_text[node]):
+                _add_edge(graph, node, key, "version_of", "copy", evidence.score, evidence.to_dict())
+        kept = [(key, evidence) for key, evidence in links if key.split(":", 1)[0] not in versions]
+        best = max((e.score for _, e in kept), default=0.0)
+        for key, evidence in sorted(kept, key=lambda item: item[0]):
+            if evidence.score >= settings.relative * best:
+                _add_edge(graph, node, key, evidence.kind, evidence.kind, evidence.score, evidence.to_dict())
 
 
 def _default_aligner() -> Aligner:
@@ -161,7 +199,7 @@ def build_graph(drafts: Sequence[Draft], sources: Sequence[Draft] = (), *, setti
     if len(set(ids)) != len(ids):
         raise UsageError(f"document ids must be unique, got {', '.join(ids)}")
     graph = nx.MultiDiGraph(drafts=json.dumps([d.id for d in drafts]), sources=json.dumps([s.id for s in sources]),
-                            threshold=float(settings.threshold))
+                            threshold=float(settings.threshold), versions="[]")
     for draft in drafts:
         _add_document(graph, draft, "draft")
     for source in sources:
@@ -263,7 +301,7 @@ def _read_gexf(data: bytes, path: str) -> nx.MultiDiGraph:
 
 def _normalise_loaded(graph: nx.MultiDiGraph, path: str) -> nx.MultiDiGraph:
     """Give every node and edge the declared attributes with their declared types."""
-    result = nx.MultiDiGraph(**{k: v for k, v in graph.graph.items() if k in ("drafts", "sources", "threshold")})
+    result = nx.MultiDiGraph(**{k: v for k, v in graph.graph.items() if k in ("drafts", "sources", "threshold", "versions")})
     if "threshold" in result.graph:
         result.graph["threshold"] = float(result.graph["threshold"])
     for node, data in graph.nodes(data=True):
