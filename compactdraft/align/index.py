@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from heapq import nsmallest
+from heapq import heappush, heapreplace
 from itertools import chain
+from operator import itemgetter
 from typing import AbstractSet, Iterable, Sequence
 
 from ..model import Draft
@@ -43,6 +44,7 @@ class Side:
         self.by_normal = defaultdict(list)
         for position, text in enumerate(self.normal):
             self.by_normal[text].append(position)
+        self._span = max(len(self.tokens) - 1, 1)
 
     @cached_property
     def shingles(self) -> list[set[str]]:
@@ -55,14 +57,18 @@ class Side:
 
     @cached_property
     def bags(self) -> list[Counter[str]]:
-        return [Counter(t) for t in self.tokens]
+        by_text: dict[str, Counter[str]] = {}
+        for text, tokens in zip(self.normal, self.tokens):
+            if text not in by_text:
+                by_text[text] = Counter(tokens)
+        return [by_text[text] for text in self.normal]
 
     def __len__(self) -> int:
         return len(self.tokens)
 
     def relative(self, position: int) -> float:
         """Position as a fraction of the draft (0..1), to compare places in drafts of different length."""
-        return position / max(len(self.tokens) - 1, 1)
+        return position / self._span
 
     def joined_tokens(self, positions: Sequence[int]) -> list[str]:
         return [token for p in positions for token in self.tokens[p]]
@@ -87,17 +93,30 @@ class CandidateIndex:
 
     def query(self, items: AbstractSet[str], limit: int,
               allowed: AbstractSet[int] | None = None) -> list[tuple[float, int]]:
-        """Up to ``limit`` (estimate, position) pairs, best first; estimate = Dice of shingle sets."""
+        """Up to ``limit`` (estimate, position) pairs, best first (ties: lower position); estimate = Dice
+        of the shingle sets, ``2 * shared / (len(items) + size)``."""
         postings = self.postings
         counts = Counter(chain.from_iterable(postings[s] for s in items if s in postings))
         if allowed is not None:
             found = [(p, shared) for p, shared in counts.items() if p in allowed]
         else:
             found = list(counts.items())
+        found.sort(key=itemgetter(1), reverse=True)
         size, sizes = len(items), self.sizes
-        # sort key (-estimate, position), as negated estimates: positions are unique, so no ties
-        best = nsmallest(limit, [(-(2 * shared / (size + sizes[p])), p) for p, shared in found])
-        return [(-negated, p) for negated, p in best]
+        # Most shared first. A position can share at most its own size, so its estimate is at most
+        # 2 * shared / (size + shared), which only falls along the list: once that bound is below the
+        # worst of the best ``limit`` so far, no later position can enter (an equal one still can,
+        # through a lower position).
+        kept: list[tuple[float, int]] = []  # min-heap of (estimate, -position): the worst on top
+        for p, shared in found:
+            if len(kept) == limit and 2 * shared / (size + shared) < kept[0][0]:
+                break
+            entry = (2 * shared / (size + sizes[p]), -p)
+            if len(kept) < limit:
+                heappush(kept, entry)
+            elif entry > kept[0]:
+                heapreplace(kept, entry)
+        return [(estimate, -negated) for estimate, negated in sorted(kept, reverse=True)]
 
     def candidates_for(self, other: Side, position: int, limit: int,
                        allowed: AbstractSet[int] | None = None) -> list[int]:
@@ -142,6 +161,10 @@ class Scorer:
         a fraction of it, so most hopeless pairs are dismissed for nothing.
         """
         value = self._cache.get((i, j))
+        if value is None and self.old.normal[i] == self.new.normal[j]:
+            value = 1.0
+        if value is None:
+            value = self._by_text.get((self.old.normal[i], self.new.normal[j]))
         if value is not None:
             return value if value >= threshold else 0.0
         total = len(self.old.tokens[i]) + len(self.new.tokens[j])
