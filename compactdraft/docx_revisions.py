@@ -10,7 +10,8 @@ body and in each footnote and endnote (word/footnotes.xml, word/endnotes.xml) ap
 counts as content of its paragraph.
 
 Used by the tests, the LibreOffice cross-check and the WmlComparer peer suite; it never crashes on
-what it does not understand (tables, fields, images, text boxes are read for their text or skipped).
+what it does not understand (tables, fields, text boxes are read for their text or skipped). A picture
+or equation is one object character (U+FFFC) of its paragraph, as in the docx reader.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .parse.docx import in_fallback
+from .parse.docx import MC_FALLBACK, OBJECT, in_fallback, is_object
 from .safeio import SafeZip, read_input_bytes
 from .wordml import (
     DELETE,
@@ -35,7 +36,8 @@ from .wordml import (
 _REVISION_TAGS = {W + INSERT: INSERT, W + DELETE: DELETE, W + MOVE_FROM: MOVE_FROM, W + MOVE_TO: MOVE_TO}
 _TEXT_TAGS = {W + "t", W + "delText"}
 # Elements whose content is not part of the paragraph's visible text.
-_SKIP = {W + "instrText", W + "delInstrText", W + "pPr", W + "rPr", W + "txbxContent", W + "commentReference"}
+_SKIP = {W + "instrText", W + "delInstrText", W + "pPr", W + "rPr", W + "txbxContent", W + "commentReference",
+         MC_FALLBACK}
 # Content without text that still counts as a revision when inserted or deleted (as in WmlComparer).
 _OBJECTS = {W + "footnoteReference", W + "endnoteReference"}
 _CHARS = {W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "\u2011",
@@ -117,6 +119,8 @@ def _own_items(node: etree._Element, revisions: frozenset[str]) -> Iterator[Item
             continue
         if tag in _REVISION_TAGS:
             yield from _own_items(child, revisions | {_REVISION_TAGS[tag]})
+        elif is_object(child):
+            yield Item(OBJECT, revisions, counted=True)
         elif tag in _OBJECTS:
             yield Item("", revisions, counted=True)
         elif tag in _TEXT_TAGS:

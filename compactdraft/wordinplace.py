@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .parse.docx import OBJECT_TAGS, is_object
 from .wordml import DELETE, INSERT, MOVE_FROM, MOVE_TO, Annotations, W, element, paragraph
 
 EQUAL = "equal"
@@ -199,7 +200,9 @@ def _last_in_container(p: etree._Element) -> bool:
 def _own_text_nodes(child: etree._Element, p: etree._Element) -> list[etree._Element]:
     """Text-bearing elements under ``child`` whose paragraph is ``p`` (not a nested text box's)."""
     found = []
-    for node in child.iter(*_TEXT_TAGS):
+    for node in child.iter(*_TEXT_TAGS, *OBJECT_TAGS):
+        if node.tag in OBJECT_TAGS and not is_object(node):
+            continue  # a text box: its paragraphs are targets of their own
         owner = next(node.iterancestors(W + "p"), None)
         if owner is p:
             found.append(node)
@@ -222,7 +225,7 @@ def replace_text(p: etree._Element, runs: list[etree._Element]) -> None:
         own = _own_text_nodes(child, p)
         if not own and child.tag != W + "r":
             continue
-        if _holds_nested(child):
+        if _holds_nested(child) and not all(is_object(n) for n in own if n.tag in OBJECT_TAGS):
             for node in own:
                 node.getparent().remove(node)
             continue

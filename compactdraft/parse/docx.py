@@ -28,14 +28,20 @@ from . import ReadOptions
 from .numbering import Numbering, NumberingState, W, format_number, parse_numbering, wval
 from .structure import Block, build_draft, clean_text
 
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
-MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 CHANGE_TAGS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange")}
 # elements whose content is not part of the printed text once all changes are accepted
 SKIPPED = {W + t for t in ("del", "moveFrom", "delText", "instrText", "delInstrText", "commentReference",
                            "pPr", "rPr", "fldData", "annotationRef", "footnoteRef", "endnoteRef")}
+SKIPPED.add(MC_FALLBACK)  # the legacy copy of a drawing beside its mc:Choice
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+# Inline objects without text (pictures, charts, equations): one OBJECT character each in the text,
+# so that a deleted, inserted or replaced object is a change (text boxes are paragraphs instead).
+OBJECT = "\ufffc"
+OBJECT_TAGS = (W + "drawing", W + "pict", W + "object", f"{{{M_NS}}}oMathPara", f"{{{M_NS}}}oMath")
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 
 
@@ -179,6 +185,8 @@ def _collect(element: etree._Element, parts: list[str], notes: list[tuple[str, s
         if tag == W + "r":
             if not _run_hidden(child):
                 _collect_run(child, parts, notes)
+        elif is_object(child):
+            parts.append(OBJECT)
         elif tag == W + "t":
             parts.append(child.text or "")
         else:
@@ -205,12 +213,36 @@ def _collect_run(run: etree._Element, parts: list[str], notes: list[tuple[str, s
             notes.append((f"{kind}:{child.get(W + 'id')}", None))
             if _is_on_attr(child.get(W + "customMarkFollows")):
                 custom_mark_pending = len(notes) - 1
+        elif is_object(child):
+            parts.append(OBJECT)
         elif isinstance(tag, str) and tag not in SKIPPED and tag != W + "p":
             _collect(child, parts, notes)  # w:drawing text boxes etc. hold no run text of this paragraph
 
 
 def _is_on_attr(value: str | None) -> bool:
     return value is not None and value not in ("0", "false", "off")
+
+
+def is_object(node: etree._Element) -> bool:
+    """A picture, chart or equation (an inline object without text); a text box is no object, its
+    paragraphs are read as paragraphs."""
+    return node.tag in OBJECT_TAGS and next(node.iter(W + "txbxContent"), None) is None
+
+
+def object_elements(p: etree._Element) -> list[etree._Element]:
+    """The paragraph's own objects in reading order, one per OBJECT character of its text."""
+    found: list[etree._Element] = []
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            if not isinstance(child.tag, str) or child.tag in SKIPPED or child.tag == W + "p":
+                continue
+            if is_object(child):
+                found.append(child)
+            else:
+                walk(child)
+    walk(p)
+    return found
 
 
 def in_fallback(p: etree._Element) -> bool:

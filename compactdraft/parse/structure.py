@@ -44,6 +44,7 @@ class Block:
     ref: str | None = None
 
 
+OBJECT = "\ufffc"  # a picture or equation in a reader's text (one character per object)
 _SPACES = re.compile(r"\s+")
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 # XML 1.0 cannot carry U+FFFE/U+FFFF or lone surrogates: dropped here so every writer (.docx, GraphML) can
@@ -482,6 +483,12 @@ def build_draft(blocks: Iterable[Block], *, draft_id: str, source: str | None, f
     profile_name = profile or detect_profile(
         clean_text(f"{b.label} {b.text}" if b.label else b.text) for b in block_list)
     chosen = load_profile(profile_name)
+    if chosen.name != "generic":
+        # a compact draft's structure is its text: a logo or an equation alone on its line takes
+        # no id, is no title and shifts no numbering (objects inside a paragraph stay in its text)
+        block_list = [b for b in block_list if clean_text(b.text.replace(OBJECT, "")) or b.label]
+        if not block_list:
+            raise InputError("the document is empty (no text found)", source)
     found_title, body = _title_and_body(block_list, chosen)
     if title is not None and found_title and found_title != clean_text(title):
         body = block_list  # the reader knows the title from elsewhere: the first block is content

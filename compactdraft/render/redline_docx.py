@@ -51,6 +51,9 @@ from ..wordml import (
     serialize,
     sub,
 )
+from ..parse.docx import OBJECT, object_elements
+from ..wordobjects import ObjectQueues as _ObjectQueues
+from ..wordobjects import import_relationships
 from ..wordinplace import InPlaceBody, needs_in_place, segments, write_parts
 from ..wordnotes import (
     MARKS,
@@ -266,6 +269,8 @@ class _Writer:
         self.new_order: list[Layout] = []
         self.move_names: dict[str, str] = {}
         self.note_refs: list[NoteRef] = []  # in the order their marks appear in the stream
+        self.objects: list[tuple[etree._Element | None, Package | None]] = []  # one per OBJECT, in order
+        self.imported: list[tuple[etree._Element, Package]] = []  # objects copied from the other package
         self.notes_writer = NotesWriter(notes, self.base_pkg.notes if self.base_pkg else {})
 
     def layout(self, provision: Provision, side: str) -> Layout:
@@ -297,19 +302,35 @@ class _Writer:
         content: list[Piece] = []
         if part.old and part.new:
             ops = part.ops if part.ops is not None and not (old_typed or new_typed) else None
+            objects = _ObjectQueues(self._objects(part.old, "old"), self._objects(part.new, "new"), self.base_name)
             for op in ops if ops is not None else diff_words(old_text, new_text):
                 self.note_refs.extend(pairing.refs(op.op, op.text))
+                self.objects.extend(objects.take(op.op, op.text.count(OBJECT)))
                 content.extend(_pieces(_OP_KIND[op.op], op.text))
             return _Built(self._annotated(content, part, EQUAL), EQUAL, "both")
         if part.old:
             kind = MOVE_FROM if part.move and part.move[0] == MOVE_FROM else DELETE
             self.note_refs.extend(pairing.refs("delete", old_text))
+            self.objects.extend(self._objects(part.old, "old"))
             content.extend(_pieces(kind, old_text))
             return _Built(self._annotated(content, part, kind), kind, "old")
         kind = MOVE_TO if part.move and part.move[0] == MOVE_TO else INSERT
         self.note_refs.extend(pairing.refs("insert", new_text))
+        self.objects.extend(self._objects(part.new, "new"))
         content.extend(_pieces(kind, new_text))
         return _Built(self._annotated(content, part, kind), kind, "new")
+
+    def _objects(self, provisions: Iterable[Provision], side: str) -> list[tuple[etree._Element | None, Package | None]]:
+        """The source objects (pictures, equations) behind the OBJECT characters of the provisions."""
+        package = self.old_pkg if side == "old" else self.new_pkg
+        found: list[tuple[etree._Element | None, Package | None]] = []
+        for provision in provisions:
+            source = self.layout(provision, side).source
+            elements = object_elements(source) if source is not None else []
+            wanted = provision.text.count(OBJECT)
+            found.extend((e, package) for e in elements[:wanted])
+            found.extend((None, None) for _ in range(wanted - len(elements)))
+        return found
 
     def _annotated(self, content: list[Piece], part: Part, kind: str) -> list[Piece]:
         """Wrap the content of one end of a move in its named range."""
@@ -389,15 +410,31 @@ class _Writer:
         result: list[etree._Element] = []
         chunk: list[str] = []
         for char in text + "\n":  # "\n" never occurs inside a paragraph's pieces: it ends the last chunk
-            if char in MARKS or char == "\n":
+            if char in MARKS or char == "\n" or char == OBJECT:
                 if chunk:
                     result.append(run("".join(chunk), deleted=kind in (DELETE, MOVE_FROM)))
                     chunk = []
                 if char in MARKS:
                     result.append(self.notes_writer.reference(self.note_refs.pop(0), kind))
+                elif char == OBJECT:
+                    result.append(self.object_run(*self.objects.pop(0)))
             else:
                 chunk.append(char)
         return result
+
+    def object_run(self, source: etree._Element | None, package: Package | None) -> etree._Element:
+        """A copy of a source object: a picture in a run of its own, an equation as it stood. Its
+        relationships are carried into the base package when it comes from the other one."""
+        if source is None:
+            return run(OBJECT)  # the source paragraph lost its object: keep the character
+        node = copy.deepcopy(source)
+        if package is not None and package is not self.base_pkg:
+            self.imported.append((node, package))
+        if source.tag.startswith(W):
+            wrapper = element("r")
+            wrapper.append(node)
+            return wrapper
+        return node
 
     def mark_layout(self, kind: str, in_old: int, in_new: int) -> etree._Element:
         """Properties of the paragraph a mark ends: the base side's for an unchanged mark."""
@@ -486,7 +523,7 @@ def _rels_name(part: str) -> str:
     return posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
 
 
-def _document(template: etree._Element, paragraphs: list[etree._Element]) -> bytes:
+def _document(template: etree._Element, paragraphs: list[etree._Element]) -> etree._Element:
     """The base's document root (namespaces, final section properties) around our paragraphs."""
     root = copy.deepcopy(template)
     body = root.find(W + "body")
@@ -499,10 +536,10 @@ def _document(template: etree._Element, paragraphs: list[etree._Element]) -> byt
         body.append(p)
     if final_sect is not None:
         body.append(final_sect)
-    return serialize(root)
+    return root
 
 
-def _in_place(writer: _Writer) -> bytes | None:
+def _in_place(writer: _Writer) -> etree._Element | None:
     """The base's own body with each part rewritten in place (compactdraft/wordinplace.py); None
     when a base paragraph cannot be found through its provision's ref."""
     assert writer.base_pkg is not None
@@ -512,7 +549,7 @@ def _in_place(writer: _Writer) -> bytes | None:
     other = "old" if writer.base_name == "new" else "new"
     if not write_parts(body, built, writer.base_name, lambda p: _ppr_and_source(writer.layout(p, other))):
         return None
-    return serialize(body.root)
+    return body.root
 
 
 def _ppr_and_source(layout: Layout) -> tuple[etree._Element, etree._Element | None]:
@@ -545,7 +582,9 @@ def write_docx(parts: Sequence[Part], old: Draft, new: Draft, author: str = "com
     if document is None:
         template = package.root if package else etree.fromstring(members[main])
         document = _document(template, writer.paragraphs())
-    members[main] = document
+    if package is not None:  # pictures of the other draft: their parts and relationships come along
+        import_relationships(members, main, [(node, p.zip, p.main) for node, p in writer.imported])
+    members[main] = serialize(document)
     note_parts = writer.notes_writer.parts()
     if note_parts:
         add_note_parts(members, main, note_parts)
