@@ -271,3 +271,16 @@ def test_a_table_document_against_itself_has_no_revisions(tmp_path) -> None:
     data = docx_of(compare(draft, draft))
     assert read_tracked(data).revision_count() == 0
     assert len(body(data).findall(".//w:tc", W_NS)) == 4
+
+
+def test_an_object_only_paragraph_is_content_of_a_plain_document_but_no_provision_of_a_compact(tmp_path) -> None:
+    from compactdraft.parse.structure import OBJECT, Block, build_draft
+
+    logo = Block(OBJECT, ref="p:0")
+    compact = [logo, Block("Global compact for safe, orderly and regular migration"), Block("Preamble", style="heading"),
+               Block("We, the Heads of State and Government, have met.", label="1.")]
+    draft = build_draft(compact, draft_id="d", source=None, fmt="docx", profile="un-compact")
+    assert draft.title == "Global compact for safe, orderly and regular migration"
+    assert all(OBJECT not in p.text for p in draft.provisions)
+    plain = build_draft([logo, Block("A caption.")], draft_id="d", source=None, fmt="docx", profile="generic")
+    assert [p.text for p in plain.provisions] == [OBJECT, "A caption."]
