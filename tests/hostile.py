@@ -492,7 +492,11 @@ def run_in_process(argv: list[str]) -> dict[str, object]:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         sys.stdout.flush(), sys.stderr.flush()
         saved = os.dup(1), os.dup(2)
+        saved_streams = sys.stdout, sys.stderr
         os.dup2(out.fileno(), 1), os.dup2(err.fileno(), 2)
+        # Python-level streams too (pytest replaces sys.stdout/err with objects that are not fds 1 and 2)
+        sys.stdout = io.TextIOWrapper(open(1, "wb", closefd=False), encoding="utf-8", write_through=True)
+        sys.stderr = io.TextIOWrapper(open(2, "wb", closefd=False), encoding="utf-8", write_through=True)
         code = 0
         try:
             main(argv)
@@ -500,6 +504,7 @@ def run_in_process(argv: list[str]) -> dict[str, object]:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         finally:
             sys.stdout.flush(), sys.stderr.flush()
+            sys.stdout, sys.stderr = saved_streams
             os.dup2(saved[0], 1), os.dup2(saved[1], 2)
             os.close(saved[0]), os.close(saved[1])
         out.seek(0), err.seek(0)

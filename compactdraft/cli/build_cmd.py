@@ -17,7 +17,8 @@ def _progress(number: int, total: int, step: Step) -> None:
 @click.command()
 @click.argument("series_dir", type=click.Path(exists=False))
 @click.option("-o", "--output", "out", default="build", show_default=True, type=click.Path(file_okay=False),
-              help="Folder to build into (created if needed).")
+              help="Folder to build into (created if needed); the files the build makes there are replaced, "
+              "other files are left alone.")
 @click.option("--notes", type=click.Choice(NOTES), default="comments", show_default=True,
               help="How the annotated .docx carries each provision's history and sources.")
 @click.option("--print-makefile", is_flag=True, hidden=True, help="Print the build as make rules (build.mk).")

@@ -11,7 +11,7 @@ F = Callable[..., Any]
 def output_option(func: F) -> F:
     return click.option("-o", "--output", "output", type=click.Path(dir_okay=False, allow_dash=True),
                         default=None, help="Write here (atomically) instead of stdout; the extension picks the "
-                        "format unless --format is given. Never an input file.")(func)
+                        "format unless --format is given. An existing file is replaced; never an input file.")(func)
 
 
 def profile_option(func: F) -> F:
