@@ -5,6 +5,7 @@ Errors are turned into one line on stderr in exactly one place, :func:`main`.
 """
 from __future__ import annotations
 
+import ast  # already loaded by click (through inspect): free
 import importlib
 import importlib.util
 import os
@@ -30,7 +31,21 @@ COMMANDS: dict[str, str] = {
 
 
 class LazyGroup(click.Group):
-    """A group whose subcommands are imported on demand."""
+    """A group whose subcommands are imported on demand.
+
+    ``compactdraft --help`` lists every command with its one-line help; importing them all for that
+    would import the whole library (python-docx, lxml, networkx: about a second). The list reads
+    each command's docstring from its source instead (:func:`_short_help`).
+    """
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, _short_help(self, ctx, name, limit)) for name in names]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(name for name, module in COMMANDS.items()
@@ -43,6 +58,33 @@ class LazyGroup(click.Group):
         module = importlib.import_module(f"{__name__}.{module_name}")
         command: click.Command = getattr(module, cmd_name.replace("-", "_"))
         return command
+
+
+def _short_help(group: click.Group, ctx: click.Context, name: str, limit: int) -> str:
+    """A command's one-line help as click would make it, read from the module's source when the
+    command is a plain ``@click.command()`` (else, e.g. with ``short_help=``, by importing it)."""
+    docstring = _docstring(f"{__name__}.{COMMANDS[name]}", name.replace("-", "_"))
+    command = click.Command(name, help=docstring) if docstring is not None else group.get_command(ctx, name)
+    return command.get_short_help_str(limit) if command is not None else ""
+
+
+def _docstring(module_name: str, function: str) -> str | None:
+    spec = importlib.util.find_spec(module_name)
+    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
+        return None
+    with open(spec.origin, encoding="utf-8") as handle:
+        tree = ast.parse(handle.read(), spec.origin)
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == function and _plain_command(node):
+            return ast.get_docstring(node, clean=False)
+    return None
+
+
+def _plain_command(node: ast.FunctionDef) -> bool:
+    """Decorated with ``@click.command()`` or ``@click.group()`` without arguments (which could change
+    the help shown)."""
+    return any(isinstance(d, ast.Call) and not d.args and not d.keywords and isinstance(d.func, ast.Attribute)
+               and d.func.attr in ("command", "group") for d in node.decorator_list)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
