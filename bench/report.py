@@ -26,6 +26,8 @@ def cell(entry: dict[str, Any] | None) -> str:
     if "error" in entry:
         return f"failed: {entry['error']}"
     stat = entry.get("stat", entry)
+    if entry.get("single"):
+        return f"{fmt_time(stat['median'])} (1 run: too slow to repeat)"
     return f"{fmt_time(stat['median'])} ({fmt_time(stat['low'])}-{fmt_time(stat['high'])})"
 
 

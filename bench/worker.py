@@ -74,12 +74,13 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     pieces = func(old, new)
     warmup = time.perf_counter() - started
-    print(json.dumps({"warmup": warmup}), flush=True)
     if tool == "compactdraft":
         # exactness is judged on what compactdraft diffs: provision texts without their printed labels
         quality = B.quality(pieces, provision_texts(old, old_path.name), provision_texts(new, new_path.name))
     else:
         quality = B.quality(pieces, old, new)
+    print(json.dumps({"warmup": warmup, "exact": quality.exact, "changed_chars": quality.changed_chars}),
+          flush=True)
     times = []
     for _ in range(runs):
         started = time.perf_counter()
