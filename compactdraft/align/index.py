@@ -56,11 +56,18 @@ class Side:
         return [by_text[text] for text in self.normal]
 
     @cached_property
-    def bags(self) -> list[Counter[str]]:
-        by_text: dict[str, Counter[str]] = {}
+    def bags(self) -> list[frozenset[tuple[str, int]]]:
+        """Each text's words as a multiset: ``(word, n)`` for the n-th occurrence of the word. The size
+        of the intersection of two bags is the number of words two texts share, counted in C."""
+        by_text: dict[str, frozenset[tuple[str, int]]] = {}
         for text, tokens in zip(self.normal, self.tokens):
             if text not in by_text:
-                by_text[text] = Counter(tokens)
+                seen: dict[str, int] = {}
+                occurrences = []
+                for token in tokens:
+                    n = seen[token] = seen.get(token, 0) + 1
+                    occurrences.append((token, n))
+                by_text[text] = frozenset(occurrences)
         return [by_text[text] for text in self.normal]
 
     def __len__(self) -> int:
@@ -168,7 +175,7 @@ class Scorer:
         if value is not None:
             return value if value >= threshold else 0.0
         total = len(self.old.tokens[i]) + len(self.new.tokens[j])
-        if total and 2 * _shared_words(self.old.bags[i], self.new.bags[j]) / total < threshold:
+        if total and 2 * len(self.old.bags[i] & self.new.bags[j]) / total < threshold:
             return 0.0
         value = self(i, j)
         return value if value >= threshold else 0.0
@@ -176,10 +183,3 @@ class Scorer:
     def groups(self, old: Iterable[int], new: Iterable[int]) -> float:
         """Ratio of the concatenated texts of two groups of provisions (for splits and merges)."""
         return ratio(self.old.joined_tokens(list(old)), self.new.joined_tokens(list(new)))
-
-
-def _shared_words(a: Counter[str], b: Counter[str]) -> int:
-    """``sum((a & b).values())`` without building the intersection Counter."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(min(count, b[word]) for word, count in a.items() if word in b)
