@@ -9,6 +9,7 @@ and a timeout, so a hang fails too.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 import resource
 import socket
 import subprocess
@@ -110,9 +111,24 @@ SMALL = [case for case in hostile.CASES if not case.big]
 BIG = [case for case in hostile.CASES if case.big]
 
 
+@pytest.fixture(scope="module")
+def small_runs(world) -> dict[str, object]:
+    """Every small case run once, two subprocesses at a time (one per core)."""
+    def attempt(case: hostile.Case) -> object:
+        try:
+            return run_case(case, world)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the case's own test
+            return exc
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip((case.name for case in SMALL), pool.map(attempt, SMALL)))
+
+
 @pytest.mark.parametrize("case", SMALL, ids=lambda case: case.name)
-def test_every_command_over_a_hostile_input(case: hostile.Case, world, listener) -> None:
-    path, out, results = run_case(case, world)
+def test_every_command_over_a_hostile_input(case: hostile.Case, small_runs, listener) -> None:
+    outcome = small_runs[case.name]
+    if isinstance(outcome, BaseException):
+        raise outcome
+    path, out, results = outcome
     expected = set(hostile.GRAPH_COMMANDS) if case.filename.endswith(".graphml") else set(
         hostile.draft_commands("", "", ""))
     assert set(results) == expected
