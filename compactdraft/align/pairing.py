@@ -179,12 +179,12 @@ class Pairer:
     def _regroup(self, whole_side: Side, piece_side: Side, whole_to_piece: dict[int, int],
                  piece_to_whole: dict[int, int], split: bool) -> None:
         """Find wholes (old for splits, new for merges) that correspond to runs of pieces."""
-        piece_index = self.new_index if split else self.old_index
         grouped_whole = self.matching.grouped_old if split else self.matching.grouped_new
         grouped_piece = self.matching.grouped_new if split else self.matching.grouped_old
         free_pieces = {p for p in range(len(piece_side)) if p not in piece_to_whole and p not in grouped_piece}
         if not free_pieces:
             return
+        piece_index = self.new_index if split else self.old_index
         for w in range(len(whole_side)):
             if w in grouped_whole:
                 continue
