@@ -11,7 +11,8 @@ counts as content of its paragraph.
 
 Used by the tests, the LibreOffice cross-check and the WmlComparer peer suite; it never crashes on
 what it does not understand (tables, fields, text boxes are read for their text or skipped). A picture
-or equation is one object character (U+FFFC) of its paragraph, as in the docx reader.
+or equation is one object token of its paragraph (U+FFFC and a content key, compactdraft/wordobjects.py),
+as in the docx reader, so a replaced picture or changed equation reads as a different object.
 """
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .parse.docx import MC_FALLBACK, OBJECT, in_fallback, is_object
+from .parse.docx import MC_FALLBACK, in_fallback, is_object
 from .safeio import SafeZip, read_input_bytes
+from .wordobjects import ObjectKeys
 from .wordml import (
     DELETE,
     INSERT,
@@ -111,16 +113,16 @@ def _paragraphs(items: tuple[Item, ...], removed: tuple[str, ...]) -> list[str]:
     return paragraphs
 
 
-def _own_items(node: etree._Element, revisions: frozenset[str]) -> Iterator[Item]:
+def _own_items(node: etree._Element, revisions: frozenset[str], keys: ObjectKeys) -> Iterator[Item]:
     """Items under ``node`` (inside one paragraph), not descending into nested paragraphs."""
     for child in node:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP or tag == W + "p":
             continue
         if tag in _REVISION_TAGS:
-            yield from _own_items(child, revisions | {_REVISION_TAGS[tag]})
+            yield from _own_items(child, revisions | {_REVISION_TAGS[tag]}, keys)
         elif is_object(child):
-            yield Item(OBJECT, revisions, counted=True)
+            yield Item(keys.token(child), revisions, counted=True)
         elif tag in _OBJECTS:
             yield Item("", revisions, counted=True)
         elif tag in _TEXT_TAGS:
@@ -130,7 +132,7 @@ def _own_items(node: etree._Element, revisions: frozenset[str]) -> Iterator[Item
         elif tag == W + "sym":
             yield Item(_symbol(child), revisions)
         else:
-            yield from _own_items(child, revisions)
+            yield from _own_items(child, revisions, keys)
 
 
 def _symbol(node: etree._Element) -> str:
@@ -161,20 +163,22 @@ def read_tracked(data: bytes, path: str | Path | None = None) -> TrackedDocument
     root = package.read_xml("word/document.xml")
     body = root.find(W + "body")
     items: list[Item] = []
+    keys = ObjectKeys(package, "word/document.xml")
     for paragraph in _body_paragraphs(body if body is not None else root):
-        items.extend(_paragraph_items(paragraph))
+        items.extend(_paragraph_items(paragraph, keys))
     notes = []
     for kind in ("footnote", "endnote"):
         name = f"word/{kind}s.xml"
         if name in package:
+            note_keys = ObjectKeys(package, name)
             for note in package.read_xml(name).iter(W + kind):
                 if note.get(W + "type") in (None, "normal"):
-                    notes.append(tuple(i for p in note.iter(W + "p") for i in _paragraph_items(p)))
+                    notes.append(tuple(i for p in note.iter(W + "p") for i in _paragraph_items(p, note_keys)))
     return TrackedDocument(tuple(items), tuple(notes))
 
 
-def _paragraph_items(paragraph: etree._Element) -> list[Item]:
-    return [*_own_items(paragraph, frozenset()), Item(MARK, _mark_revisions(paragraph))]
+def _paragraph_items(paragraph: etree._Element, keys: ObjectKeys) -> list[Item]:
+    return [*_own_items(paragraph, frozenset(), keys), Item(MARK, _mark_revisions(paragraph))]
 
 
 def read_tracked_file(path: str | Path) -> TrackedDocument:

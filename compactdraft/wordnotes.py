@@ -20,6 +20,7 @@ from lxml import etree
 
 from .diff import diff_words
 from .parse.docx import read_paragraph
+from .wordobjects import ObjectKeys
 from .parse.structure import clean_text
 from .safeio import SafeZip
 from .wordml import (
@@ -84,14 +85,14 @@ def references(paragraph: etree._Element, notes: dict[str, dict[str, etree._Elem
     return result
 
 
-def _marked_source_text(paragraph: etree._Element) -> str:
+def _marked_source_text(paragraph: etree._Element, keys: ObjectKeys | None = None) -> str:
     """The paragraph's printed text (as the docx reader reads it) with a mark before each reference."""
     marked = copy.deepcopy(paragraph)
     for node in list(marked.iter(*_REFERENCE)):
         mark = element("t")
         mark.text = MARK_OF[_REFERENCE[node.tag]]
         node.addprevious(mark)
-    return clean_text(read_paragraph(0, marked).text)
+    return clean_text(read_paragraph(0, marked, keys).text)
 
 
 def place_marks(marked: str, target: str) -> str | None:
@@ -122,13 +123,13 @@ def place_marks(marked: str, target: str) -> str | None:
     return "".join(inserts.get(i, "") + c for i, c in enumerate(target)) + inserts.get(len(target), "")
 
 
-def marked_display(paragraph: etree._Element, display: str, notes: dict[str, dict[str, etree._Element]]
-                   ) -> tuple[str, tuple[NoteSource, ...]]:
+def marked_display(paragraph: etree._Element, display: str, notes: dict[str, dict[str, etree._Element]],
+                   keys: ObjectKeys | None = None) -> tuple[str, tuple[NoteSource, ...]]:
     """A provision's displayed text with its note marks, and its notes; unmarked when they cannot be placed."""
     sources = references(paragraph, notes)
     if not sources:
         return display, ()
-    placed = place_marks(_marked_source_text(paragraph), display)
+    placed = place_marks(_marked_source_text(paragraph, keys), display)
     if placed is None or sum(placed.count(m) for m in MARKS) != len(sources):
         return display, ()
     return placed, tuple(sources)

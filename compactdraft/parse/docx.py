@@ -24,6 +24,7 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Draft, Footnote
 from ..safeio import OLE_MAGIC, SafeZip
+from ..wordobjects import OBJECT, ObjectKeys  # noqa: F401  (OBJECT: re-exported to the writers)
 from . import ReadOptions
 from .numbering import Numbering, NumberingState, W, format_number, parse_numbering, wval
 from .structure import Block, build_draft, clean_text
@@ -38,9 +39,9 @@ SKIPPED = {W + t for t in ("del", "moveFrom", "delText", "instrText", "delInstrT
                            "pPr", "rPr", "fldData", "annotationRef", "footnoteRef", "endnoteRef")}
 SKIPPED.add(MC_FALLBACK)  # the legacy copy of a drawing beside its mc:Choice
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-# Inline objects without text (pictures, charts, equations): one OBJECT character each in the text,
-# so that a deleted, inserted or replaced object is a change (text boxes are paragraphs instead).
-OBJECT = "\ufffc"
+# Inline objects without text (pictures, charts, equations): one object token each in the text (U+FFFC
+# and a content key, compactdraft/wordobjects.py), so that a deleted, inserted, replaced or changed
+# object is a change (text boxes are paragraphs instead).
 OBJECT_TAGS = (W + "drawing", W + "pict", W + "object", f"{{{M_NS}}}oMathPara", f"{{{M_NS}}}oMath")
 _HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 
@@ -176,7 +177,7 @@ def _run_hidden(run: etree._Element) -> bool:
     return rpr is not None and _is_on(rpr.find(W + "vanish"))
 
 
-def _collect(element: etree._Element, parts: list[str], notes: list[tuple[str, str | None]]) -> None:
+def _collect(element: etree._Element, parts: list[str], notes: list[tuple[str, str | None]], keys: ObjectKeys) -> None:
     """Printed text of an element after accepting all changes, in document order."""
     for child in element:
         tag = child.tag
@@ -184,16 +185,16 @@ def _collect(element: etree._Element, parts: list[str], notes: list[tuple[str, s
             continue  # nested paragraphs (text boxes) are blocks of their own
         if tag == W + "r":
             if not _run_hidden(child):
-                _collect_run(child, parts, notes)
+                _collect_run(child, parts, notes, keys)
         elif is_object(child):
-            parts.append(OBJECT)
+            parts.append(keys.token(child))
         elif tag == W + "t":
             parts.append(child.text or "")
         else:
-            _collect(child, parts, notes)
+            _collect(child, parts, notes, keys)
 
 
-def _collect_run(run: etree._Element, parts: list[str], notes: list[tuple[str, str | None]]) -> None:
+def _collect_run(run: etree._Element, parts: list[str], notes: list[tuple[str, str | None]], keys: ObjectKeys) -> None:
     custom_mark_pending: int | None = None
     for child in run:
         tag = child.tag
@@ -214,9 +215,9 @@ def _collect_run(run: etree._Element, parts: list[str], notes: list[tuple[str, s
             if _is_on_attr(child.get(W + "customMarkFollows")):
                 custom_mark_pending = len(notes) - 1
         elif is_object(child):
-            parts.append(OBJECT)
+            parts.append(keys.token(child))
         elif isinstance(tag, str) and tag not in SKIPPED and tag != W + "p":
-            _collect(child, parts, notes)  # w:drawing text boxes etc. hold no run text of this paragraph
+            _collect(child, parts, notes, keys)  # w:drawing text boxes etc. hold no run text of this paragraph
 
 
 def _is_on_attr(value: str | None) -> bool:
@@ -258,10 +259,11 @@ def _paragraph_mark_removed(p: etree._Element) -> bool:
     return rpr is not None and (rpr.find(W + "del") is not None or rpr.find(W + "moveFrom") is not None)
 
 
-def read_paragraph(index: int, p: etree._Element) -> Paragraph:
+def read_paragraph(index: int, p: etree._Element, keys: ObjectKeys | None = None) -> Paragraph:
+    """The paragraph's printed text; ``keys`` (the paragraph's part) resolves the pictures' images."""
     parts: list[str] = []
     notes: list[tuple[str, str | None]] = []
-    _collect(p, parts, notes)
+    _collect(p, parts, notes, keys if keys is not None else ObjectKeys())
     return Paragraph(index, p, "".join(parts), notes, _paragraph_mark_removed(p))
 
 
@@ -344,10 +346,11 @@ def read_notes(package: SafeZip, part: str | None, tag: str, prefix: str) -> dic
     if part is None:
         return {}
     notes: dict[str, str] = {}
+    keys = ObjectKeys(package, part)
     for note in package.read_xml(part).iter(W + tag):
         if note.get(W + "type") not in (None, "normal"):
             continue
-        texts = [read_paragraph(0, p).text for p in note.iter(W + "p")]
+        texts = [read_paragraph(0, p, keys).text for p in note.iter(W + "p")]
         notes[f"{prefix}:{note.get(W + 'id')}"] = clean_text(" ".join(texts))
     return notes
 
@@ -399,7 +402,8 @@ def docx_blocks(package: SafeZip, main: str, body: etree._Element) -> list[Block
     formats = note_formats(body)
     note_numbers: dict[str, int] = {"f": 0, "e": 0}
     state = NumberingState(numbering)
-    paragraphs = [read_paragraph(i, p) for i, p in enumerate(body.iter(W + "p")) if not in_fallback(p)]
+    keys = ObjectKeys(package, main)
+    paragraphs = [read_paragraph(i, p, keys) for i, p in enumerate(body.iter(W + "p")) if not in_fallback(p)]
     blocks: list[Block] = []
     for para in accept_paragraph_joins(paragraphs):
         num_pr = resolve_num_pr(para.element, styles, numbering)

@@ -45,6 +45,7 @@ class Block:
 
 
 OBJECT = "\ufffc"  # a picture or equation in a reader's text (one character per object)
+_OBJECT_TOKEN = re.compile("\ufffc[\ufe00-\ufe0f]*")  # with the content key a reader may add (wordobjects.py)
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 # XML 1.0 cannot carry U+FFFE/U+FFFF or lone surrogates: dropped here so every writer (.docx, GraphML) can
 _CONTROL.update(dict.fromkeys([0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]))
@@ -488,7 +489,7 @@ def build_draft(blocks: Iterable[Block], *, draft_id: str, source: str | None, f
     if chosen.name != "generic":
         # a compact draft's structure is its text: a logo or an equation alone on its line takes
         # no id, is no title and shifts no numbering (objects inside a paragraph stay in its text)
-        block_list = [b for b in block_list if clean_text(b.text.replace(OBJECT, "")) or b.label]
+        block_list = [b for b in block_list if clean_text(_OBJECT_TOKEN.sub("", b.text)) or b.label]
         if not block_list:
             raise InputError("the document is empty (no text found)", source)
     found_title, body = _title_and_body(block_list, chosen)

@@ -52,6 +52,7 @@ from ..wordml import (
     sub,
 )
 from ..parse.docx import OBJECT, object_elements
+from ..wordobjects import OBJECT_TOKEN, ObjectKeys
 from ..wordobjects import ObjectQueues as _ObjectQueues
 from ..wordobjects import import_relationships
 from ..wordinplace import InPlaceBody, needs_in_place, segments, write_parts
@@ -76,6 +77,7 @@ _COMMENT_PARTS = re.compile(r"comments(Extended|Ids|Extensible)?\d*\.xml$")
 FALLBACK_DATE = "2000-01-01T00:00:00Z"  # used when neither --date nor the new draft gives one
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
+_OBJECT_SPLIT = re.compile(f"({OBJECT_TOKEN.pattern})")
 EQUAL = "equal"
 FINAL = "final"  # the document's last paragraph mark, which no revision may remove
 _OP_KIND = {"equal": EQUAL, "insert": INSERT, "delete": DELETE}
@@ -160,6 +162,7 @@ class Layout:
     typed_label: bool
     source: etree._Element | None = None  # the source paragraph, whose note references are marked
     notes: dict[str, dict[str, etree._Element]] | None = None
+    keys: ObjectKeys | None = None  # object tokens of the source part, as the reader made them
 
     def display(self, provision: Provision) -> str:
         if self.typed_label and provision.label:
@@ -170,7 +173,7 @@ class Layout:
         """The displayed text with a mark at each note reference, and those notes (wordnotes.py)."""
         if self.source is None or not self.notes:
             return self.display(provision), ()
-        return marked_display(self.source, self.display(provision), self.notes)
+        return marked_display(self.source, self.display(provision), self.notes, self.keys)
 
 
 def _paragraph_text(p: etree._Element) -> str:
@@ -224,7 +227,9 @@ def layout_of(provision: Provision, source: Package | None, base: Package | None
         had_numbering = found.find(f"{W}pPr/{W}numPr") is not None
         if had_numbering and not numbered:
             typed = True  # the base cannot print this label: type it
-    return Layout(ppr, typed, found, source.notes if source is not None else None)
+    if source is None:
+        return Layout(ppr, typed, found)
+    return Layout(ppr, typed, found, source.notes, ObjectKeys(source.zip, source.main))
 
 
 # --- the stream of pieces and marks -----------------------------------------------------------------
@@ -409,24 +414,32 @@ class _Writer:
         """Runs of one revision kind's text; each note mark becomes its reference run (next in note_refs)."""
         result: list[etree._Element] = []
         chunk: list[str] = []
-        for char in text + "\n":  # "\n" never occurs inside a paragraph's pieces: it ends the last chunk
-            if char in MARKS or char == "\n" or char == OBJECT:
-                if chunk:
-                    result.append(run("".join(chunk), deleted=kind in (DELETE, MOVE_FROM)))
-                    chunk = []
+
+        def flush() -> None:
+            if chunk:
+                result.append(run("".join(chunk), deleted=kind in (DELETE, MOVE_FROM)))
+                chunk.clear()
+
+        # object tokens (U+FFFC and its key) stand at the odd positions of the split
+        for position, piece in enumerate(_OBJECT_SPLIT.split(text)):
+            if position % 2:
+                flush()
+                result.append(self.object_run(*self.objects.pop(0), token=piece))
+                continue
+            for char in piece:
                 if char in MARKS:
+                    flush()
                     result.append(self.notes_writer.reference(self.note_refs.pop(0), kind))
-                elif char == OBJECT:
-                    result.append(self.object_run(*self.objects.pop(0)))
-            else:
-                chunk.append(char)
+                elif char != "\n":  # "\n" never occurs inside a paragraph's pieces
+                    chunk.append(char)
+        flush()
         return result
 
-    def object_run(self, source: etree._Element | None, package: Package | None) -> etree._Element:
+    def object_run(self, source: etree._Element | None, package: Package | None, token: str = OBJECT) -> etree._Element:
         """A copy of a source object: a picture in a run of its own, an equation as it stood. Its
         relationships are carried into the base package when it comes from the other one."""
         if source is None:
-            return run(OBJECT)  # the source paragraph lost its object: keep the character
+            return run(token)  # the source paragraph lost its object: keep the token as text
         node = copy.deepcopy(source)
         if package is not None and package is not self.base_pkg:
             self.imported.append((node, package))
