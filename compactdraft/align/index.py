@@ -45,6 +45,7 @@ class Side:
         for position, text in enumerate(self.normal):
             self.by_normal[text].append(position)
         self._span = max(len(self.tokens) - 1, 1)
+        self._bags: dict[str, frozenset[tuple[str, int]]] = {}
 
     @cached_property
     def shingles(self) -> list[set[str]]:
@@ -55,20 +56,20 @@ class Side:
                 by_text[text] = shingle_keys(tokens, SHINGLE_SIZE)
         return [by_text[text] for text in self.normal]
 
-    @cached_property
-    def bags(self) -> list[frozenset[tuple[str, int]]]:
-        """Each text's words as a multiset: ``(word, n)`` for the n-th occurrence of the word. The size
-        of the intersection of two bags is the number of words two texts share, counted in C."""
-        by_text: dict[str, frozenset[tuple[str, int]]] = {}
-        for text, tokens in zip(self.normal, self.tokens):
-            if text not in by_text:
-                seen: dict[str, int] = {}
-                occurrences = []
-                for token in tokens:
-                    n = seen[token] = seen.get(token, 0) + 1
-                    occurrences.append((token, n))
-                by_text[text] = frozenset(occurrences)
-        return [by_text[text] for text in self.normal]
+    def bag(self, position: int) -> frozenset[tuple[str, int]]:
+        """The text's words as a multiset: ``(word, n)`` for the n-th occurrence of the word. The size
+        of the intersection of two bags is the number of words two texts share, counted in C.
+        Built on first use, once per distinct text: most provisions are never bounded."""
+        text = self.normal[position]
+        bag = self._bags.get(text)
+        if bag is None:
+            seen: dict[str, int] = {}
+            occurrences = []
+            for token in self.tokens[position]:
+                n = seen[token] = seen.get(token, 0) + 1
+                occurrences.append((token, n))
+            bag = self._bags[text] = frozenset(occurrences)
+        return bag
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -175,7 +176,7 @@ class Scorer:
         if value is not None:
             return value if value >= threshold else 0.0
         total = len(self.old.tokens[i]) + len(self.new.tokens[j])
-        if total and 2 * len(self.old.bags[i] & self.new.bags[j]) / total < threshold:
+        if total and 2 * len(self.old.bag(i) & self.new.bag(j)) / total < threshold:
             return 0.0
         value = self(i, j)
         return value if value >= threshold else 0.0
