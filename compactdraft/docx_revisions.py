@@ -7,7 +7,8 @@ everything except inserted and moved-in content; a removed paragraph mark merges
 the next one, as in Word. Revisions are counted the way WmlComparer counts them: one per run of
 adjacent items with the same revision kind (a replaced word is a deletion then an insertion: 2), in the
 body and in each footnote and endnote (word/footnotes.xml, word/endnotes.xml) apart; a note reference
-counts as content of its paragraph.
+counts as content of its paragraph. A table row marked inserted or deleted (``w:trPr/w:ins|w:del``)
+gives its revision to all its content, paragraph marks included: a whole row is one revision.
 
 Used by the tests, the LibreOffice cross-check and the WmlComparer peer suite; it never crashes on
 what it does not understand (tables, fields, text boxes are read for their text or skipped). A picture
@@ -178,7 +179,19 @@ def read_tracked(data: bytes, path: str | Path | None = None) -> TrackedDocument
 
 
 def _paragraph_items(paragraph: etree._Element, keys: ObjectKeys) -> list[Item]:
-    return [*_own_items(paragraph, frozenset(), keys), Item(MARK, _mark_revisions(paragraph))]
+    rows = _row_revisions(paragraph)
+    return [*_own_items(paragraph, rows, keys), Item(MARK, _mark_revisions(paragraph) | rows)]
+
+
+def _row_revisions(paragraph: etree._Element) -> frozenset[str]:
+    """Revisions of the table rows around a paragraph (``w:trPr/w:ins|w:del``): an inserted or
+    deleted row takes all its content with it, its cells' last paragraph marks included."""
+    found: set[str] = set()
+    for row in paragraph.iterancestors(W + "tr"):
+        properties = row.find(W + "trPr")
+        if properties is not None:
+            found.update(_REVISION_TAGS[c.tag] for c in properties if c.tag in (W + INSERT, W + DELETE))
+    return frozenset(found)
 
 
 def read_tracked_file(path: str | Path) -> TrackedDocument:

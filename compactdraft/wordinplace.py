@@ -265,4 +265,64 @@ def write_parts(body: InPlaceBody, built: Sequence[tuple[object, list[Segment]]]
                 body.add(ppr, segment, source)
                 in_other += 1
     body.place(None)
-    return not body.pending
+    if body.pending:
+        return False
+    mark_whole_rows(body.root, body.notes)
+    return True
+
+
+def mark_whole_rows(root: etree._Element, notes: Annotations) -> None:
+    """A table row whose content is all inserted (or all deleted) is an inserted (deleted) row, as
+    Word and WmlComparer mark it: ``w:trPr/w:ins|w:del``, with the marks of its cells' last
+    paragraphs revised too, so that rejecting (accepting) removes the row and the row is one revision."""
+    for row in root.iter(W + "tr"):
+        paragraphs = [p for p in row.iter(W + "p") if next(p.iterancestors(W + "tr"), None) is row]
+        kind = _whole_row_kind(paragraphs)
+        if kind is None:
+            continue
+        for p in paragraphs:
+            if _mark_kind(p) != kind:
+                notes.mark_paragraph(_ppr(p), kind)
+        properties = row.find(W + "trPr")
+        if properties is None:
+            properties = element("trPr")
+            exceptions = row.find(W + "tblPrEx")
+            row.insert(0 if exceptions is None else row.index(exceptions) + 1, properties)
+        properties.append(notes.revision(kind))
+
+
+def _whole_row_kind(paragraphs: Sequence[etree._Element]) -> str | None:
+    """INSERT or DELETE when every piece of content of the row's paragraphs is of that kind and every
+    paragraph mark with content before it is too (a cell's last mark cannot be revised alone)."""
+    kinds: set[str] = set()
+    for p in paragraphs:
+        content = {_content_kind(node, p) for node in _own_content(p)}
+        mark = _mark_kind(p)
+        if content and mark != EQUAL and mark not in content:
+            return None
+        if content and mark == EQUAL and not _last_in_container(p):
+            return None
+        kinds |= content
+    return kinds.pop() if len(kinds) == 1 and kinds <= {INSERT, DELETE} else None
+
+
+def _own_content(p: etree._Element) -> list[etree._Element]:
+    """Text and objects whose paragraph is ``p`` (not a nested text box's or table's)."""
+    return [n for n in p.iter(W + "t", W + "delText", *OBJECT_TAGS)
+            if next(n.iterancestors(W + "p"), None) is p and (n.tag not in OBJECT_TAGS or is_object(n))
+            and (n.text or n.tag in OBJECT_TAGS)]
+
+
+def _content_kind(node: etree._Element, p: etree._Element) -> str:
+    for ancestor in node.iterancestors():
+        if ancestor is p:
+            break
+        if ancestor.tag in (W + INSERT, W + DELETE, W + MOVE_FROM, W + MOVE_TO):
+            return etree.QName(ancestor).localname
+    return EQUAL
+
+
+def _mark_kind(p: etree._Element) -> str:
+    rpr = p.find(f"{W}pPr/{W}rPr")
+    found = [etree.QName(c).localname for c in rpr if c.tag in (W + INSERT, W + DELETE)] if rpr is not None else []
+    return found[0] if found else EQUAL

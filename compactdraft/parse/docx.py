@@ -8,7 +8,7 @@ its parts are read directly with lxml through the safe parser; python-docx never
 - Automatic numbering (``w:numPr`` on the paragraph or its style chain) is rebuilt by
   :mod:`compactdraft.parse.numbering` into the label Word prints.
 - Tracked changes are read as if all were accepted: ``w:ins``/``w:moveTo`` kept, ``w:del``/``w:moveFrom``
-  dropped, a deleted paragraph mark joins the paragraph to the next one.
+  dropped, a deleted paragraph mark joins the paragraph to the next one, a deleted table row is dropped.
 - Paragraphs of ``mc:Fallback`` (a text box's legacy VML copy) are skipped: the ``mc:Choice`` holds them.
 - Footnotes (and endnotes) stay with their paragraph; comments, field codes and hidden text are dropped.
 """
@@ -252,6 +252,11 @@ def in_fallback(p: etree._Element) -> bool:
     return next(p.iterancestors(MC_FALLBACK), None) is not None
 
 
+def in_deleted_row(p: etree._Element) -> bool:
+    """A paragraph of a table row marked deleted (``w:trPr/w:del``): accepting removes the row."""
+    return any(row.find(f"{W}trPr/{W}del") is not None for row in p.iterancestors(W + "tr"))
+
+
 def _paragraph_mark_removed(p: etree._Element) -> bool:
     """A deleted (or moved-away) paragraph mark: accepting it joins this paragraph to the next."""
     ppr = p.find(W + "pPr")
@@ -403,7 +408,8 @@ def docx_blocks(package: SafeZip, main: str, body: etree._Element) -> list[Block
     note_numbers: dict[str, int] = {"f": 0, "e": 0}
     state = NumberingState(numbering)
     keys = ObjectKeys(package, main)
-    paragraphs = [read_paragraph(i, p, keys) for i, p in enumerate(body.iter(W + "p")) if not in_fallback(p)]
+    paragraphs = [read_paragraph(i, p, keys) for i, p in enumerate(body.iter(W + "p"))
+                  if not in_fallback(p) and not in_deleted_row(p)]
     blocks: list[Block] = []
     for para in accept_paragraph_joins(paragraphs):
         num_pr = resolve_num_pr(para.element, styles, numbering)
