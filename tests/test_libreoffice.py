@@ -17,6 +17,7 @@ from docxfactory import compact_docx
 from redline_cases import sample_alignment
 
 from compactdraft.docx_revisions import normalized, read_tracked
+from compactdraft.wordobjects import OBJECT, strip_objects
 from compactdraft.parse import parse_file
 from compactdraft.redline import compare, redline_from_alignment
 from compactdraft.render import render
@@ -82,9 +83,11 @@ def _cases(tmp: Path, corpus: Path | None) -> dict[str, tuple[bytes, list[str], 
     return cases
 
 
-# Tables of the WmlComparer suite, redlined in place (compactdraft/wordinplace.py): a row inserted,
+# Cases of the WmlComparer suite: tables redlined in place (compactdraft/wordinplace.py): a row inserted,
 # cell contents swapped, merged cells with a reworded cell and a paragraph added after the table.
 PEER_TABLES = {"table-row": ("WC/WC006-Table-Delete-Row.docx", "WC/WC006-Table.docx"),
+               "picture-replaced": ("WC/WC013-Image-Before.docx", "WC/WC013-Image-After.docx"),
+               "equation-changed": ("WC/WC012-Math-Before.docx", "WC/WC012-Math-After.docx"),
                "table-cells": ("WC/WC025-Simple-Table-Before.docx", "WC/WC025-Simple-Table-After.docx"),
                "table-merged": ("WC/WC033-Merged-Cells-Before.docx", "WC/WC033-Merged-Cells-After1.docx")}
 
@@ -129,8 +132,15 @@ def test_libreoffice_accepts_to_new_and_rejects_to_old(libreoffice_run, name: st
         assert "error" not in outcome, outcome.get("error")
         assert outcome["remaining"] == 0
         texts = [text for _, text in outcome["paragraphs"]]
-        assert normalized(texts) == normalized(expected), mode
-        assert normalized(outcome["text"].splitlines()), "saving as text produced nothing"
+        assert _textual(texts) == _textual(expected), mode
+        if _textual(expected):  # a picture alone saves as no text
+            assert normalized(outcome["text"].splitlines()), "saving as text produced nothing"
+
+
+def _textual(paragraphs: list[str]) -> list[str]:
+    """Paragraph texts without object tokens: LibreOffice's text of a picture or an equation is not
+    ours (U+FFFC and a content key), so objects are checked by our reader, paragraphs and text here."""
+    return normalized([strip_objects(text).replace(OBJECT, "") for text in paragraphs])
 
 
 def test_libreoffice_sees_the_tracked_changes(libreoffice_run) -> None:
@@ -143,3 +153,12 @@ def test_word_numbering_prints_the_labels_in_libreoffice(libreoffice_run) -> Non
     labels = [label for label, _ in result["accept"]["paragraphs"] if label]
     assert "17." in labels and "(a)" in labels
     assert "21." in labels  # the added commitment, numbered by Word's list, not typed
+
+
+def test_libreoffice_sees_a_replaced_picture_as_a_deletion_and_an_insertion(libreoffice_run) -> None:
+    # (a changed equation round-trips too, above, but LibreOffice 7.4 lists the deleted and the
+    # inserted m:oMathPara as one redline: see docs/peer-suite.md)
+    if "picture-replaced" not in libreoffice_run:
+        pytest.skip("WmlComparer suite not found")
+    result, _, _ = libreoffice_run["picture-replaced"]
+    assert result["accept"]["changes"] == 2 and result["reject"]["changes"] == 2
