@@ -284,3 +284,39 @@ def test_an_object_only_paragraph_is_content_of_a_plain_document_but_no_provisio
     assert all(OBJECT not in p.text for p in draft.provisions)
     plain = build_draft([logo, Block("A caption.")], draft_id="d", source=None, fmt="docx", profile="generic")
     assert [p.text for p in plain.provisions] == [OBJECT, "A caption."]
+
+
+def test_a_row_inserted_whole_is_one_tracked_row_and_one_revision(tmp_path) -> None:
+    from compactdraft.parse import parse_file
+
+    two = [[["Alpha."], ["Beta."]], [["Epsilon."], ["Zeta."]]]
+    three = [two[0], [["Gamma one.", "Gamma two."], ["Delta."]], two[1]]
+    _table_docx(tmp_path / "two.docx", two)
+    _table_docx(tmp_path / "three.docx", three)
+    short, long = parse_file(tmp_path / "two.docx"), parse_file(tmp_path / "three.docx")
+    # base new: the row NEW added is an inserted row; base old: the row NEW lacks is a deleted row
+    for old, new, base, kind in ((short, long, "new", "ins"), (long, short, "old", "del")):
+        data = docx_of(compare(old, new), base=base)
+        doc = read_tracked(data)
+        assert doc.revision_count() == 1
+        rows = body(data).findall(".//w:tbl/w:tr", W_NS)
+        marked = [r for r in rows if r.find(f"w:trPr/w:{kind}", W_NS) is not None]
+        assert len(rows) == 3 and len(marked) == 1
+        assert "".join(marked[0].itertext()) == "Gamma one.Gamma two.Delta."
+        # every mark of the row, the cells' last ones included, goes with it
+        assert all(p.find(f"w:pPr/w:rPr/w:{kind}", W_NS) is not None for p in marked[0].iter(W + "p"))
+        assert normalized(doc.accepted()) == normalized(read_tracked((tmp_path / (
+            "three.docx" if new is long else "two.docx")).read_bytes()).accepted())
+        assert normalized(doc.rejected()) == normalized(read_tracked((tmp_path / (
+            "two.docx" if old is short else "three.docx")).read_bytes()).accepted())
+        assert doc.rejected() != doc.accepted()
+
+
+def test_a_row_with_unchanged_text_is_not_marked_as_a_tracked_row(tmp_path) -> None:
+    from compactdraft.parse import parse_file
+
+    _table_docx(tmp_path / "old.docx", [[["Alpha."], ["Beta."]]])
+    _table_docx(tmp_path / "new.docx", [[["Alpha."], ["Beta gamma."]]])
+    data = docx_of(compare(parse_file(tmp_path / "old.docx"), parse_file(tmp_path / "new.docx")))
+    assert body(data).find(".//w:trPr/w:ins", W_NS) is None and body(data).find(".//w:trPr/w:del", W_NS) is None
+    assert read_tracked(data).revision_count() == 1
