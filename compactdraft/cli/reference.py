@@ -24,7 +24,7 @@ def _commands(group: click.Group, ctx: click.Context) -> list[tuple[str, click.C
             continue
         found.append((f"{ctx.command_path} {name}", command))
         if isinstance(command, click.Group):
-            sub_ctx = click.Context(command, info_name=name, parent=ctx)
+            sub_ctx = command.make_context(name, [], parent=ctx, resilient_parsing=True)
             found.extend(_commands(command, sub_ctx))
     return found
 
@@ -38,7 +38,8 @@ def _help_text(path: str) -> str:
 
 
 def reference() -> str:
-    root = click.Context(cli, info_name="compactdraft")
+    # make_context applies the group's context settings (a bare Context would cache "--help" only)
+    root = cli.make_context("compactdraft", [], resilient_parsing=True)
     paths = ["compactdraft"] + [path for path, _ in _commands(cli, root)]
     parts = [HEADER]
     for path in paths:
