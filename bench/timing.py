@@ -80,8 +80,41 @@ def run_process(argv: Sequence[str], cwd: str | None = None, env: dict[str, str]
     return ProcessRun(wall, 0.0, 0.0, child.returncode, stderr.decode("utf-8", "replace"))
 
 
+# Linux keeps ru_maxrss across fork+exec, so a child forked straight from this (large) process would report
+# at least this process's memory. A tiny launcher forks the real command instead and passes its rusage on.
+_LAUNCHER = r"""
+import os, sys, time, json
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    fd = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(fd, 1); os.dup2(fd, 2)
+    try:
+        os.execvp(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+print(json.dumps([time.perf_counter() - started, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                  os.waitstatus_to_exitcode(status)]))
+"""
+
+
 def measure_process(argv: Sequence[str], cwd: str | None = None, env: dict[str, str] | None = None,
                     timeout: float | None = None) -> ProcessRun:
+    """Wall time, CPU time and peak memory of one run of a command, taken by a small launcher process."""
+    import json
+    import sys
+
+    done = subprocess.run([sys.executable, "-S", "-c", _LAUNCHER, *argv], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=timeout)
+    if done.returncode != 0 or not done.stdout.strip():
+        return ProcessRun(0.0, 0.0, 0.0, done.returncode or 1, done.stderr)
+    wall, cpu, rss, code = json.loads(done.stdout.strip().splitlines()[-1])
+    return ProcessRun(wall, cpu, rss, code, "")
+
+
+def measure_direct(argv: Sequence[str], cwd: str | None = None, env: dict[str, str] | None = None,
+                   timeout: float | None = None) -> ProcessRun:
     """Like :func:`run_process` but reaps the child with wait4 to read its own rusage."""
     started = time.perf_counter()
     child = subprocess.Popen(list(argv), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
