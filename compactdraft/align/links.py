@@ -1,31 +1,48 @@
 """From paired positions to typed links: what happened to each provision, in reading order."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..model import Draft, Link, LinkKind
 from .index import Scorer
 from .pairing import Matching
 
 
-def _counterparts(matching: Matching, old: Draft, new: Draft) -> dict[str, set[str]]:
-    """old id -> the new ids it became (through a pair or a split/merge group)."""
+@dataclass(frozen=True)
+class _Counterparts:
+    """old id -> the new ids it became (through a pair or a split/merge group), and all such new ids."""
+
+    of_old: dict[str, set[str]]
+    new_ids: frozenset[str]
+
+
+def _counterparts(matching: Matching, old: Draft, new: Draft) -> _Counterparts:
     result: dict[str, set[str]] = {}
     for i, j in matching.old_to_new.items():
         result.setdefault(old.provisions[i].id, set()).add(new.provisions[j].id)
     for olds, news in matching.groups:
         for i in olds:
             result.setdefault(old.provisions[i].id, set()).update(new.provisions[j].id for j in news)
-    return result
+    return _Counterparts(result, frozenset(new_id for ids in result.values() for new_id in ids))
 
 
-def _moved(old_parent: str | None, new_parent: str | None, counterparts: dict[str, set[str]]) -> bool:
-    """Moved = the new parent is not what the old parent became (renumbered parents do not count)."""
+def _moved(old_parent: str | None, new_parent: str | None, counterparts: _Counterparts) -> bool:
+    """Moved = the new parent is not what the old parent became (renumbered parents do not count).
+
+    A provision whose old container was deleted and whose new one is new (or none) has not moved: the
+    headings around it changed, it stayed where it was in the reading order.
+    """
+    old_gone = old_parent is None or not counterparts.of_old.get(old_parent)
+    new_fresh = new_parent is None or new_parent not in counterparts.new_ids
+    if old_gone and new_fresh:
+        return False
     if old_parent is None or new_parent is None:
-        return (old_parent is None) != (new_parent is None)
-    return new_parent not in counterparts.get(old_parent, set())
+        return True
+    return new_parent not in counterparts.of_old.get(old_parent, set())
 
 
 def pair_link(old: Draft, new: Draft, i: int, j: int, similarity: float,
-              counterparts: dict[str, set[str]]) -> Link:
+              counterparts: _Counterparts) -> Link:
     before, after = old.provisions[i], new.provisions[j]
     same_text = before.text == after.text
     renumbered = before.id != after.id
@@ -39,7 +56,7 @@ def pair_link(old: Draft, new: Draft, i: int, j: int, similarity: float,
 
 
 def group_link(old: Draft, new: Draft, olds: tuple[int, ...], news: tuple[int, ...], similarity: float,
-               counterparts: dict[str, set[str]]) -> Link:
+               counterparts: _Counterparts) -> Link:
     kind = LinkKind.SPLIT if len(olds) == 1 else LinkKind.MERGED
     old_parents = {old.provisions[i].parent for i in olds}
     new_parents = {new.provisions[j].parent for j in news}

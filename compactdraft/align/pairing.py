@@ -33,6 +33,8 @@ SPLIT_GAIN = 0.02  # the run must explain the whole better than its best single 
 CANDIDATES = 6  # index candidates scored in full per provision
 MAX_SKIP = 1  # provisions a split/merge run may step over (one moved away or deleted in between)
 TWINS = 4  # nearest same-text twins considered for a repeated text
+EXPANDED = 0.8  # share of the shorter text found in order in the longer: the same paragraph, expanded
+EXPANDED_MIN_WORDS = 2  # a one-word paragraph survives inside almost anything
 MAX_GAP_PRODUCT = 4000  # compare a gap in full only up to this many pairs (else index candidates)
 SAME_ID_BONUS = 0.01  # ties between equal candidates go to the same id ...
 PLACE_BONUS = 0.005  # ... then to the closer relative position
@@ -147,6 +149,22 @@ class Pairer:
             weighted = [(i, j, self.weight(i, j)) for i, j in pairs if self.score.at_least(i, j, GAP_MATCH)]
             for i, j in heaviest_chain(weighted):
                 self.matching.pair(i, j)
+            self.pair_expanded(olds, news)
+
+    def pair_expanded(self, olds: list[int], news: list[int]) -> None:
+        """The one old and one new provision left between the same neighbours are the same paragraph
+        when the shorter survives, in order, almost whole inside the longer: text was added around it
+        (or cut from it), which the ratio, diluted by the added words, cannot see."""
+        free_old = [i for i in olds if self.matching.old_free(i)]
+        free_new = [j for j in news if self.matching.new_free(j)]
+        if len(free_old) != 1 or len(free_new) != 1:
+            return
+        i, j = free_old[0], free_new[0]
+        a, b = self.old.tokens[i], self.new.tokens[j]
+        shorter = min(len(a), len(b))
+        matched = self.score(i, j) * (len(a) + len(b)) / 2
+        if shorter >= EXPANDED_MIN_WORDS and matched >= EXPANDED * shorter:
+            self.matching.pair(i, j)
 
     # --- 4. moves ---------------------------------------------------------------------------------
     def moves(self) -> None:
