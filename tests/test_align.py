@@ -171,3 +171,22 @@ def test_empty_and_tiny_drafts():
     assert [l.kind for l in align(empty, one).links] == [LinkKind.INSERTED]
     assert [l.kind for l in align(one, empty).links] == [LinkKind.DELETED]
     assert align(empty, empty).links == ()
+
+
+def test_a_paragraph_grown_in_place_is_modified_not_replaced():
+    old = draft("1. Intro line.\n2. Video provides.\n3. Closing words here.\n", "a")
+    new = draft("1. Intro line.\n2. Video provides a powerful way to help you prove your point when you "
+                "click Online Video and paste in the embed code for the video you want to add.\n"
+                "3. Closing words here.\n", "b")
+    link = links_by_kind(align(old, new))[(("para.2",), ("para.2",))]
+    assert link.kind is LinkKind.MODIFIED
+
+
+def test_a_paragraph_whose_heading_was_deleted_has_not_moved():
+    old = parse_bytes(b"Opening paragraph of the text.\nSaturday, April 23, 2016\nLorem ipsum dolor sit amet, "
+                      b"consectetuer adipiscing elit.\n", "a.txt", draft_id="a", profile="generic")
+    new = parse_bytes(b"Opening paragraph of the text.\nLorem ipsum dolor sit amet, consectetuer adipiscing.\n",
+                      "b.txt", draft_id="b", profile="generic")
+    alignment = align(old, new)
+    assert_complete(alignment)
+    assert not any(link.is_a(LinkKind.MOVED) for link in alignment.links)
