@@ -84,8 +84,11 @@ def _cases(tmp: Path, corpus: Path | None) -> dict[str, tuple[bytes, list[str], 
 
 
 # Cases of the WmlComparer suite: tables redlined in place (compactdraft/wordinplace.py): a row inserted,
+# a row deleted (put back whole, base new), a row's contents deleted (each cell's in its cell),
 # cell contents swapped, merged cells with a reworded cell and a paragraph added after the table.
 PEER_TABLES = {"table-row": ("WC/WC006-Table-Delete-Row.docx", "WC/WC006-Table.docx"),
+               "table-row-deleted": ("WC/WC006-Table.docx", "WC/WC006-Table-Delete-Row.docx"),
+               "table-row-emptied": ("WC/WC006-Table.docx", "WC/WC006-Table-Delete-Contests-of-Row.docx"),
                "picture-replaced": ("WC/WC013-Image-Before.docx", "WC/WC013-Image-After.docx"),
                "equation-changed": ("WC/WC012-Math-Before.docx", "WC/WC012-Math-After.docx"),
                "table-cells": ("WC/WC025-Simple-Table-Before.docx", "WC/WC025-Simple-Table-After.docx"),

@@ -320,3 +320,28 @@ def test_a_row_with_unchanged_text_is_not_marked_as_a_tracked_row(tmp_path) -> N
     data = docx_of(compare(parse_file(tmp_path / "old.docx"), parse_file(tmp_path / "new.docx")))
     assert body(data).find(".//w:trPr/w:ins", W_NS) is None and body(data).find(".//w:trPr/w:del", W_NS) is None
     assert read_tracked(data).revision_count() == 1
+
+
+def test_a_row_deleted_with_base_new_is_put_back_whole_and_emptied_cells_get_their_deletions(tmp_path) -> None:
+    from compactdraft.parse import parse_file
+
+    first, last = [["Alpha."], ["Beta."]], [["Epsilon."], ["Zeta."]]
+    _table_docx(tmp_path / "old.docx", [first, [["Gamma one.", "Gamma two."], ["Delta."]], last])
+    _table_docx(tmp_path / "gone.docx", [first, last])
+    _table_docx(tmp_path / "emptied.docx", [first, [[""], [""]], last])
+    old = parse_file(tmp_path / "old.docx")
+    for name, row_deleted, revisions in (("gone.docx", True, 1), ("emptied.docx", False, 2)):
+        data = docx_of(compare(old, parse_file(tmp_path / name)))
+        assert data == docx_of(compare(old, parse_file(tmp_path / name)))
+        doc = read_tracked(data)
+        assert normalized(doc.accepted()) == normalized(read_tracked((tmp_path / name).read_bytes()).accepted())
+        assert normalized(doc.rejected()) == normalized(read_tracked((tmp_path / "old.docx").read_bytes()).accepted())
+        rows = body(data).findall(".//w:tbl/w:tr", W_NS)
+        assert len(rows) == 3
+        middle = rows[1]
+        # each deleted paragraph stands in its own cell of the middle row, in OLD's order
+        deleted = [[text for text in ("".join(t.text for t in p.iter(W + "delText")) for p in cell.findall("w:p", W_NS))
+                    if text] for cell in middle.findall("w:tc", W_NS)]
+        assert deleted == [["Gamma one.", "Gamma two."], ["Delta."]]
+        assert (middle.find("w:trPr/w:del", W_NS) is not None) == row_deleted
+        assert doc.revision_count() == revisions  # a tracked row is one revision; else one per cell
