@@ -129,3 +129,31 @@ Objective 1: Collect data
     draft = parse_bytes(text, "t.txt")
     assert [p.id for p in draft] == ["para.16", "para.16.1", "para.16.2", "para.16.3", "obj.1", "para.17"]
     assert draft.warnings == ()
+
+
+def test_a_short_line_inside_a_list_is_a_sub_heading_not_a_heading():
+    text = b"""OBJECTIVE 2: Drivers
+18. We commit to act.
+(a) First action.
+(b) Second action.
+Natural disasters and climate change
+(c) Third action.
+OBJECTIVE 3: Information
+19. We commit to inform.
+"""
+    draft = parse_bytes(text, "t.txt")
+    assert [p.id for p in draft] == ["obj.2", "para.18", "para.18.a", "para.18.b", "para.18.text.1", "para.18.c",
+                                     "obj.3", "para.19"]
+    assert draft.get("obj.3").parent is None
+
+
+def test_a_lead_in_without_its_colon_stays_in_its_paragraph():
+    text = b"""OBJECTIVE 10: Trafficking
+26. We commit to prevent trafficking.
+To realize this commitment we will draw from the following actions
+(a) Promote ratification of the Protocol.
+OBJECTIVE 11: Borders
+27. We commit to manage borders.
+"""
+    draft = parse_bytes(text, "t.txt")
+    assert [p.id for p in draft] == ["obj.10", "para.26", "para.26.text.1", "para.26.a", "obj.11", "para.27"]

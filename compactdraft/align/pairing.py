@@ -286,9 +286,12 @@ class Pairer:
                 continue
             parent_old = self.old.draft.provisions[i].parent
             parent_new = self.new.draft.provisions[j].parent
-            if parent_old is None and parent_new is None:
+            # only two parents that both exist and went different ways (a deleted objective, an
+            # inserted one) disown the pair; a parent missing on one side is a change of structure
+            # around the text (a heading read differently), not evidence against the pair
+            if parent_old is None or parent_new is None:
                 continue
-            if parent_old is None or parent_new is None or not self.related(old_ids[parent_old], new_ids[parent_new]):
+            if not self.related(old_ids[parent_old], new_ids[parent_new]):
                 self.matching.unpair(i)
 
     def related(self, i: int, j: int) -> bool:

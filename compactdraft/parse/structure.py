@@ -311,6 +311,23 @@ class _Builder:
         self.letter = self.roman = None
         self.seen_heading_or_para = True
 
+    def continues_list(self, block: Block | None) -> bool:
+        """Does ``block`` carry the next letter of the list now open ((h) after (g), or (a) of an open paragraph)?
+
+        A short unpunctuated line between (g) and (h) is a sub-heading inside the paragraph's list,
+        not a heading that would close the paragraph (and its objective) before (h).
+        """
+        container = self.para or self.innermost_heading()
+        if block is None or container is None:
+            return False
+        label = clean_text(block.label) if block.label else split_label(clean_text(block.text))[0]
+        parsed = parse_label(label) if label else None
+        if parsed is None or not parsed.base.isalpha() or len(parsed.base) > 2:
+            return False
+        if container.last_letter is None:  # the lead-in of an open paragraph's first item
+            return self.para is not None and parsed.base == "a"
+        return letter_value(parsed.base) == letter_value(container.last_letter) + 1
+
     def classify_sub(self, parsed: ParsedLabel) -> str:
         """Decide whether '(i)', '(v)', '(x)' ... is a letter or a roman numeral here."""
         num = parsed.base
@@ -440,10 +457,14 @@ def _title_and_body(blocks: list[Block], profile: Profile) -> tuple[str, list[Bl
     return "", blocks
 
 
+def _next(blocks: Sequence[Block], position: int) -> Block | None:
+    return blocks[position + 1] if position + 1 < len(blocks) else None
+
+
 def build_provisions(blocks: Sequence[Block], profile: Profile, source: str | None = None
                      ) -> tuple[tuple[Provision, ...], list[str]]:
     builder = _Builder(profile, source)
-    for block in blocks:
+    for position, block in enumerate(blocks):
         text = clean_text(block.text)
         label = clean_text(block.label) if block.label else None
         full = f"{label} {text}".strip() if label else text
@@ -465,7 +486,8 @@ def build_provisions(blocks: Sequence[Block], profile: Profile, source: str | No
         if parsed is None and label is not None:
             text = full  # an unknown label (bullet, "71/1.") stays part of the text
         if parsed is None:
-            if block.style in ("heading", "title") or (block.style is None and _looks_like_heading(text, profile)):
+            if block.style in ("heading", "title") or (block.style is None and _looks_like_heading(text, profile)
+                                                       and not builder.continues_list(_next(blocks, position))):
                 builder.open_heading(None, None, "", text, block)
             else:
                 builder.unnumbered(text, block)
