@@ -190,3 +190,25 @@ def test_a_paragraph_whose_heading_was_deleted_has_not_moved():
     alignment = align(old, new)
     assert_complete(alignment)
     assert not any(link.is_a(LinkKind.MOVED) for link in alignment.links)
+
+
+def test_a_text_repeated_in_many_places_pairs_copy_with_copy():
+    block_new = ("OBJECTIVE {o}: Collect and utilize accurate data\n"
+                 "{n}. We commit to strengthen the global evidence base on international migration by improving "
+                 "and investing in the collection, analysis and dissemination of accurate data.\n"
+                 "(a) Elaborate and implement a comprehensive strategy for improving migration data at local, "
+                 "national, regional and global levels.\n")
+    block_old = block_new.replace("strengthen the global", "build the global").replace("comprehensive", "broad")
+    copies = range(1, 13)
+    # one line reads as a heading in the old draft only (its colon was added later): the objectives
+    # after it hang under that heading there, and at top level in the new draft
+    old = draft("".join(block_old.format(o=k, n=16 + k) for k in copies[:3]) + "Cooperation with partners\n"
+                + "".join(block_old.format(o=k, n=16 + k) for k in copies[3:]), "a")
+    new = draft("".join(block_new.format(o=k, n=16 + k) for k in copies[:3]) + "Cooperation with partners:\n"
+                + "".join(block_new.format(o=k, n=16 + k) for k in copies[3:]), "b")
+    alignment = align(old, new)
+    assert_complete(alignment)
+    places = [(old.position(link.old[0]), new.position(link.new[0])) for link in alignment.links
+              if len(link.old) == 1 and len(link.new) == 1]
+    assert len(places) == len(old) == len(new)
+    assert all(i == j for i, j in places)
