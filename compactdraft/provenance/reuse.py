@@ -168,7 +168,7 @@ def compare(source_text: str, target_text: str, weights: Weights,
     target_tokens = tokens(target_text)
     # names and numbers ("the Sendai Framework for Disaster Risk Reduction 2015-2030") are shared by texts
     # that merely mention the same instrument, so only the ordinary words of a passage count as reuse
-    ordinary = ordinary_tokens(target_text, target_tokens)
+    ordinary = ordinary_tokens(target_text)
     passages = tuple(p for p in shared_passages(source_text, target_text, target_tokens=target_tokens)
                      if _ordinary_words(p, ordinary) >= MIN_PASSAGE_WORDS)
     covered = sum(_ordinary_words(p, ordinary) for p in passages)

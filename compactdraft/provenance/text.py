@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 
@@ -35,10 +36,17 @@ class Token:
     end: int
 
 
-def tokens(text: str) -> list[Token]:
+# Every provision is compared with several candidate sources and every source with many provisions:
+# the per-text analyses below are cached so each text is tokenised once per run.
+_CACHE = 1 << 16
+
+
+@lru_cache(maxsize=_CACHE)
+def tokens(text: str) -> tuple[Token, ...]:
     """Words of ``text`` with spans in ``text`` itself (normalisation keeps one character per character)."""
     folded = text.casefold() if len(text.casefold()) == len(text) else text.lower()
-    return [Token(unicodedata.normalize("NFKC", m.group(0)), m.start(), m.end()) for m in _WORD.finditer(folded)]
+    return tuple(Token(unicodedata.normalize("NFKC", m.group(0)), m.start(), m.end())
+                 for m in _WORD.finditer(folded))
 
 
 def words_of(text: str) -> list[str]:
@@ -78,12 +86,14 @@ def is_name_or_number(text: str, token: Token) -> bool:
     return text[token.start].isupper() and not _sentence_initial(text, token)
 
 
-def ordinary_tokens(text: str, found: list[Token] | None = None) -> list[Token]:
+@lru_cache(maxsize=_CACHE)
+def ordinary_tokens(text: str) -> tuple[Token, ...]:
     """The words of ``text`` that are neither names nor numbers."""
-    return [t for t in (found if found is not None else tokens(text)) if not is_name_or_number(text, t)]
+    return tuple(t for t in tokens(text) if not is_name_or_number(text, t))
 
 
-def content_stems(text: str) -> list[str]:
+@lru_cache(maxsize=_CACHE)
+def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the ordinary content words, in order (names and numbers left out: they tell what a text
     mentions, not what it draws on)."""
-    return [stem(t.word) for t in ordinary_tokens(text) if t.word not in STOPWORDS and len(t.word) > 1]
+    return tuple(stem(t.word) for t in ordinary_tokens(text) if t.word not in STOPWORDS and len(t.word) > 1)
