@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from docxfactory import NSDECL, DocxBuilder, compact_docx
+from pdffactory import make_pdf
 
 SECRET = "SECRET-d41d8cd98f00b204"  # the content of the local file XXE tries to read
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -290,21 +291,8 @@ def control_docx(_: Context) -> bytes:
 
 
 def pdf_without_text(_: Context) -> bytes:
-    """A one-page PDF that only paints a grey rectangle (like a scan with no OCR layer)."""
-    stream = b"0.5 g 56 56 483 730 re f\n"
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"endstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    """A one-page PDF with no text operators at all (like a scan with no OCR layer)."""
+    return make_pdf([[]])
 
 
 def revisions_docx(_: Context) -> bytes:
