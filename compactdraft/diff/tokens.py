@@ -42,13 +42,14 @@ JOINERS = "\u200c\u200d"
 @lru_cache(maxsize=1)
 def _mark_class() -> str:
     """Combining marks (Mn, Mc, Me) of the Basic Multilingual Plane as a regex class body."""
+    category = unicodedata.category
+    marks = [code for code in range(0x300, 0x10000) if category(chr(code))[0] == "M"]  # Mn, Mc, Me
     ranges: list[tuple[int, int]] = []
-    for code in range(0x300, 0x10000):
-        if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me"):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
+    for code in marks:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
     return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in ranges)
 
 

@@ -94,7 +94,7 @@ class Part:
     old:  old provisions shown here (empty for an insertion or the destination of a move)
     new:  new provisions shown here (empty for a deletion or the source of a move)
     move: None, or (MOVE_FROM | MOVE_TO, key) where both ends of one move share the key
-    ops:  a precomputed word diff of the plain texts, reused when no label is typed into the text
+    ops:  a precomputed word diff of the plain texts, reused unless note marks change the text written
     """
 
     old: tuple[Provision, ...] = ()
@@ -252,6 +252,22 @@ def _pieces(kind: str, text: str) -> Iterator[Piece]:
             yield Piece(kind, chunk)
 
 
+def _reusable_ops(part: Part, old_text: str, new_text: str, has_notes: bool) -> Sequence[Any] | None:
+    """The change list's diff of this part, when the text written is the provisions' own text, or that
+    text after a typed label: then the label's diff goes in front (no second diff of the whole text).
+    None when the text written differs otherwise (note marks, several provisions with typed labels)."""
+    if part.ops is None or has_notes:
+        return None
+    old_plain = "\n".join(p.text for p in part.old)
+    new_plain = "\n".join(p.text for p in part.new)
+    if old_text == old_plain and new_text == new_plain:
+        return part.ops
+    if len(part.old) == len(part.new) == 1 and old_text.endswith(old_plain) and new_text.endswith(new_plain):
+        head_old, head_new = old_text[:len(old_text) - len(old_plain)], new_text[:len(new_text) - len(new_plain)]
+        return diff_words(head_old, head_new) + tuple(part.ops)
+    return None
+
+
 @dataclass
 class _Built:
     content: list[Piece]
@@ -306,7 +322,7 @@ class _Writer:
         self.new_order.extend(self.layout(p, "new") for p in part.new)
         content: list[Piece] = []
         if part.old and part.new:
-            ops = part.ops if part.ops is not None and not (old_typed or new_typed) else None
+            ops = _reusable_ops(part, old_text, new_text, bool(old_notes or new_notes))
             objects = _ObjectQueues(self._objects(part.old, "old"), self._objects(part.new, "new"), self.base_name)
             for op in ops if ops is not None else diff_words(old_text, new_text):
                 self.note_refs.extend(pairing.refs(op.op, op.text))
