@@ -69,20 +69,6 @@ def _encode(tokens: Sequence[str], codes: dict[str, str], table: list[str]) -> s
     return "".join(out)
 
 
-def _decode(code_text: str, table: list[str]) -> str:
-    return "".join(table[_index(ch)] for ch in code_text)
-
-
-def _index(ch: str) -> int:
-    point = ord(ch)
-    offset = 0
-    for start, end in _PUA_RANGES:
-        if start <= point <= end:
-            return offset + point - start
-        offset += end - start + 1
-    raise ValueError(f"not a token code: U+{point:04X}")
-
-
 def _with_offsets(pieces: Iterable[tuple[str, str]]) -> tuple[Op, ...]:
     """Turn (op, text) pieces into Ops with offsets, merging neighbours of the same kind."""
     merged: list[list[str]] = []
@@ -118,7 +104,8 @@ def diff_words(old: str, new: str, engine: str | None = None) -> tuple[Op, ...]:
     coded_old = _encode(old_tokens, codes, table)
     coded_new = _encode(new_tokens, codes, table)
     pieces = get_engine(engine).diff(coded_old, coded_new)
-    return _with_offsets((op, _decode(text, table)) for op, text in pieces)
+    by_code = dict(zip(codes.values(), codes.keys()))
+    return _with_offsets((op, "".join(map(by_code.__getitem__, text))) for op, text in pieces)
 
 
 def diff_chars(old: str, new: str, engine: str | None = None) -> tuple[Op, ...]:
