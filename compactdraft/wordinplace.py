@@ -29,9 +29,18 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from .parse.docx import OBJECT_TAGS, is_object
-from .wordml import DELETE, INSERT, MOVE_FROM, MOVE_TO, Annotations, W, element, paragraph
+from .wordml import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    MOVE_FROM,
+    MOVE_TO,
+    Annotations,
+    W,
+    element,
+    paragraph,
+)
 
-EQUAL = "equal"
 _KEPT_IN_NEW = (EQUAL, INSERT, MOVE_TO)
 _KEPT_IN_OLD = (EQUAL, DELETE, MOVE_FROM)
 # Elements of a paragraph's own text that the diffed runs replace.
@@ -129,13 +138,7 @@ class InPlaceBody:
             else:
                 groups.append((kind, [text]))
         for kind, texts in groups:
-            runs = self.make_runs("".join(texts), kind)
-            if kind == EQUAL:
-                result.extend(runs)
-            else:
-                wrapper = self.notes.revision(kind)
-                wrapper.extend(runs)
-                result.append(wrapper)
+            result.extend(self.notes.tracked(kind, self.make_runs("".join(texts), kind)))
         return result
 
     def rewrite(self, target: etree._Element, segment: Segment) -> None:

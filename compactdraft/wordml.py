@@ -22,6 +22,7 @@ NSMAP = {"w": W_NS, "r": R_NS}
 
 # Revision kinds as they appear on runs and on paragraph marks.
 INSERT, DELETE, MOVE_FROM, MOVE_TO = "ins", "del", "moveFrom", "moveTo"
+EQUAL = "equal"  # text the writers keep as it is (no revision)
 REMOVED_ON_ACCEPT = (DELETE, MOVE_FROM)
 REMOVED_ON_REJECT = (INSERT, MOVE_TO)
 
@@ -94,6 +95,14 @@ class Annotations:
     def revision(self, kind: str) -> etree._Element:
         """``<w:ins|w:del|w:moveFrom|w:moveTo w:id w:author w:date/>`` with a fresh id."""
         return element(kind, {"id": str(self.allocate()), "author": self.author, "date": self.date})
+
+    def tracked(self, kind: str, runs: list[etree._Element]) -> list[etree._Element]:
+        """Runs as written for ``kind``: as they are when unchanged ("equal"), else inside one fresh revision."""
+        if kind == EQUAL:
+            return runs
+        node = self.revision(kind)
+        node.extend(runs)
+        return [node]
 
     def wrap(self, kind: str, text: str) -> etree._Element:
         """One revision holding one run: ``<w:del ...><w:r><w:delText>text</w:delText></w:r></w:del>``."""

@@ -36,9 +36,12 @@ from lxml import etree
 from ..diff import diff_words
 from ..errors import InputError, UsageError
 from ..model import Draft, Kind, Provision
+from ..parse.docx import OBJECT, object_elements
 from ..safeio import SafeZip, read_input_bytes
+from ..wordinplace import InPlaceBody, needs_in_place, segments, write_parts
 from ..wordml import (
     DELETE,
+    EQUAL,
     INSERT,
     MOVE_FROM,
     MOVE_TO,
@@ -51,11 +54,6 @@ from ..wordml import (
     serialize,
     sub,
 )
-from ..parse.docx import OBJECT, object_elements
-from ..wordobjects import OBJECT_TOKEN, ObjectKeys
-from ..wordobjects import ObjectQueues as _ObjectQueues
-from ..wordobjects import import_relationships
-from ..wordinplace import InPlaceBody, needs_in_place, segments, write_parts
 from ..wordnotes import (
     MARKS,
     NotePairing,
@@ -66,6 +64,8 @@ from ..wordnotes import (
     marked_display,
     read_note_parts,
 )
+from ..wordobjects import OBJECT_TOKEN, ObjectKeys, import_relationships
+from ..wordobjects import ObjectQueues as _ObjectQueues
 from . import register
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -78,7 +78,6 @@ FALLBACK_DATE = "2000-01-01T00:00:00Z"  # used when neither --date nor the new d
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 _OBJECT_SPLIT = re.compile(f"({OBJECT_TOKEN.pattern})")
-EQUAL = "equal"
 FINAL = "final"  # the document's last paragraph mark, which no revision may remove
 _OP_KIND = {"equal": EQUAL, "insert": INSERT, "delete": DELETE}
 _KEPT_IN_OLD = (EQUAL, DELETE, MOVE_FROM)
@@ -301,22 +300,20 @@ class _Writer:
             self.layouts[key] = layout_of(provision, source, self.base_pkg)
         return self.layouts[key]
 
-    def texts(self, provisions: Iterable[Provision], side: str) -> tuple[str, bool, list[NoteSource]]:
-        """The part's text on one side as written ("\\n"-joined, note references marked), whether
-        any label is typed (the text then differs from the provisions'), and the notes referred to."""
-        layouts = [(p, self.layout(p, side)) for p in provisions]
-        typed = any(lay.typed_label and p.label for p, lay in layouts)
+    def texts(self, provisions: Iterable[Provision], side: str) -> tuple[str, list[NoteSource]]:
+        """The part's text on one side as written ("\\n"-joined, typed labels and note references
+        marked) and the notes referred to."""
         texts: list[str] = []
         notes: list[NoteSource] = []
-        for provision, lay in layouts:
-            text, found = lay.marked(provision)
+        for provision in provisions:
+            text, found = self.layout(provision, side).marked(provision)
             texts.append(text)
             notes.extend(found)
-        return "\n".join(texts), typed or bool(notes), notes
+        return "\n".join(texts), notes
 
     def build(self, part: Part) -> _Built:
-        old_text, old_typed, old_notes = self.texts(part.old, "old")
-        new_text, new_typed, new_notes = self.texts(part.new, "new")
+        old_text, old_notes = self.texts(part.old, "old")
+        new_text, new_notes = self.texts(part.new, "new")
         pairing = NotePairing.of(old_notes, new_notes)
         self.old_order.extend(self.layout(p, "old") for p in part.old)
         self.new_order.extend(self.layout(p, "new") for p in part.new)
@@ -396,13 +393,7 @@ class _Writer:
         def flush() -> None:
             nonlocal pending
             if pending:
-                runs = self.runs("".join(pending), pending_kind)
-                if pending_kind == EQUAL:
-                    children.extend(runs)
-                else:
-                    wrapper = self.notes.revision(pending_kind)
-                    wrapper.extend(runs)
-                    children.append(wrapper)
+                children.extend(self.notes.tracked(pending_kind, self.runs("".join(pending), pending_kind)))
             pending = []
 
         for piece in self.stream():
