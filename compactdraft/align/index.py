@@ -24,12 +24,6 @@ SHINGLE_SIZE = 2  # word bigrams: discriminative enough for paragraphs, robust t
 # A bigram shared by more provisions than this carries no information about which one is meant
 # (e.g. "of the"); skipping it bounds the work per query. It grows slowly with the draft's size.
 MIN_POSTING_CAP = 24
-# Index estimates within NEAR_TIE of the best do not separate candidates by wording (a text repeated in
-# several places, each copy edited a little): up to NEAR_TIE_PLACES of them nearest in relative place
-# join the candidates, looked for among NEAR_TIE_WIDTH times as many answers as asked for.
-NEAR_TIE = 0.05
-NEAR_TIE_PLACES = 3
-NEAR_TIE_WIDTH = 4
 
 
 @dataclass
@@ -134,27 +128,13 @@ class CandidateIndex:
 
     def candidates_for(self, other: Side, position: int, limit: int,
                        allowed: AbstractSet[int] | None = None) -> list[int]:
-        """Positions here that best match ``other``'s provision; unrestricted answers are kept per text.
-
-        When more than ``limit`` positions match about equally well (a text repeated in several
-        places), the index cannot tell them apart by wording: the best ``limit`` are joined by the
-        near-equal ones closest to the provision's own relative place, so that the in-order
-        alignment can pick the copy that stands where it stood.
-        """
+        """Positions here that best match ``other``'s provision; unrestricted answers are kept per text."""
         if allowed is not None:
-            ranked = self.query(other.shingles[position], NEAR_TIE_WIDTH * limit, allowed)
-        else:
-            key = (other.normal[position], limit)
-            if key not in self._answers:
-                self._answers[key] = self.query(other.shingles[position], NEAR_TIE_WIDTH * limit)
-            ranked = self._answers[key]
-        best = [p for _, p in ranked[:limit]]
-        if len(ranked) <= limit:
-            return best
-        floor = ranked[0][0] - NEAR_TIE
-        here = other.relative(position)
-        ties = sorted((abs(self.side.relative(p) - here), p) for estimate, p in ranked if estimate >= floor)
-        return list(dict.fromkeys(best + [p for _, p in ties[:NEAR_TIE_PLACES]]))
+            return [p for _, p in self.query(other.shingles[position], limit, allowed)]
+        key = (other.normal[position], limit)
+        if key not in self._answers:
+            self._answers[key] = self.query(other.shingles[position], limit)
+        return [p for _, p in self._answers[key]]
 
 
 class Scorer:
