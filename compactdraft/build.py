@@ -29,6 +29,7 @@ from .series import Entry, Series
 Progress = Callable[[int, int, "Step"], None]
 AUTHOR = "compactdraft"
 NOTES = ("comments", "footnotes")
+SERIES_RULE = "series"  # the make rule of every output that reads all drafts (graph, annotated, report)
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _MAKE_UNSAFE = re.compile(r"[\s:#=$%*?\\;|'\"]")
 
@@ -43,12 +44,20 @@ class Step:
     args:    what the action needs besides the inputs (draft ids, format)
     inputs:  every file the step reads (series files as given, build files under the build folder);
              these are the make prerequisites
+    rule:    the make rule that makes this output, shared by outputs that share their work (both formats
+             of one round's redline share its alignment and diff; the graph, the annotated draft and the
+             report share the series' alignments and the graph), so that one process makes them
     """
 
     name: str
     action: str
     args: tuple[str, ...]
     inputs: tuple[str, ...]
+    rule: str = ""
+
+    @property
+    def rule_name(self) -> str:
+        return self.rule or self.name
 
 
 @dataclass(frozen=True)
@@ -119,21 +128,22 @@ def plan(series: Series, out_dir: str | Path, notes: str = "comments") -> Plan:
     by_id = {entry.id: entry for entry in series.drafts}
     for old, new in redline_pairs(series):
         jsons = (built(draft_json(old)), built(draft_json(new)))
-        steps.append(Step(redline_name(old, new, "html"), "redline", (old, new, "html"), jsons + manifest))
+        rule = f"redlines/{old}-{new}"
+        steps.append(Step(redline_name(old, new, "html"), "redline", (old, new, "html"), jsons + manifest, rule))
         # the Word writer copies styles, numbering and paragraph layout from the drafts' own files
         layouts = (str(by_id[old].path), str(by_id[new].path))
         steps.append(Step(redline_name(old, new, "docx"), "redline", (old, new, "docx"),
-                          jsons + layouts + manifest))
+                          jsons + layouts + manifest, rule))
     every_json = tuple(built(draft_json(e.id)) for e in series.drafts) + tuple(
         built(source_json(e.id)) for e in series.sources)
-    steps.append(Step("graph.json", "graph", ("json",), every_json + manifest))
-    steps.append(Step("graph.graphml", "graph", ("graphml",), (built("graph.json"),) + manifest))
+    steps.append(Step("graph.json", "graph", ("json",), every_json + manifest, SERIES_RULE))
+    steps.append(Step("graph.graphml", "graph", ("graphml",), (built("graph.json"),) + manifest, SERIES_RULE))
     final = series.drafts[-1]
     for fmt in ("docx", "html"):
         layout = (str(final.path),) if fmt == "docx" else ()
         steps.append(Step(f"annotated.{fmt}", "annotated", (fmt,),
-                          every_json + (built("graph.json"),) + layout + manifest))
-    steps.append(Step("index.html", "report", (), every_json + (built("graph.json"),) + manifest))
+                          every_json + (built("graph.json"),) + layout + manifest, SERIES_RULE))
+    steps.append(Step("index.html", "report", (), every_json + (built("graph.json"),) + manifest, SERIES_RULE))
     return Plan(series, out, tuple(steps), notes)
 
 
@@ -462,9 +472,24 @@ def _make_path(path: str) -> str:
     return path
 
 
+def make_rules(the_plan: Plan) -> list[tuple[list[Step], list[str]]]:
+    """The plan's steps grouped by make rule, in plan order: each rule's steps and its prerequisites
+    (every input of its steps that is not made by the rule itself)."""
+    rules: dict[str, list[Step]] = {}
+    for step in the_plan.steps:
+        rules.setdefault(step.rule_name, []).append(step)
+    result = []
+    for steps in rules.values():
+        made = {str(the_plan.path(s.name)) for s in steps}
+        inputs = [i for s in steps for i in s.inputs if i not in made]
+        result.append((steps, list(dict.fromkeys(inputs))))
+    return result
+
+
 def makefile_rules(series_dir: str, out_dir: str, notes: str = "comments", command: str = "$(COMPACTDRAFT)"
                    ) -> str:
-    """The build plan as make rules: one rule per output, each recipe running that one step.
+    """The build plan as make rules: one rule per output, or one grouped rule (``a b &: ...``, GNU make
+    4.3) for outputs that share their work, its recipe running those steps in one process.
 
     ``series_dir`` and ``out_dir`` are written as given, so the rules work from the folder make runs in.
     """
@@ -480,10 +505,10 @@ def makefile_rules(series_dir: str, out_dir: str, notes: str = "comments", comma
         "BUILD_OUTPUTS := " + " ".join(_make_path(o) for o in outputs),
         "",
     ]
-    for step in the_plan.steps:
-        target = _make_path(str(the_plan.path(step.name)))
-        prerequisites = " ".join(_make_path(i) for i in dict.fromkeys(step.inputs))
-        lines.append(f"{target}: {prerequisites}")
-        lines.append(f"\t{base} --step {step.name}")
+    for steps, inputs in make_rules(the_plan):
+        targets = " ".join(_make_path(str(the_plan.path(s.name))) for s in steps)
+        separator = " &:" if len(steps) > 1 else ":"
+        lines.append(f"{targets}{separator} {' '.join(_make_path(i) for i in inputs)}")
+        lines.append(f"\t{base} " + " ".join(f"--step {s.name}" for s in steps))
         lines.append("")
     return "\n".join(lines)

@@ -168,7 +168,10 @@ def test_cli_build_is_quiet_when_piped(series_copy, tmp_path):
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
     rules = subprocess.run([sys.executable, "-m", "compactdraft", "build", str(series_copy), "-o", str(out),
                             "--print-makefile"], capture_output=True, text=True, check=False)
-    assert f"{out}/index.html: " in rules.stdout and "--step index.html" in rules.stdout
+    assert f"{out}/drafts/zero.json: " in rules.stdout and "--step drafts/zero.json\n" in rules.stdout
+    # outputs that share their work are one grouped rule, made by one process
+    assert f"{out}/graph.json {out}/graph.graphml " in rules.stdout and " &: " in rules.stdout
+    assert "--step graph.json --step graph.graphml --step annotated.docx" in rules.stdout
 
 
 def test_make_clean_removes_the_build(tmp_path):
