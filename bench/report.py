@@ -7,6 +7,8 @@ from typing import Any
 
 from compactdraft.safeio import write_text_atomic
 
+from .profiles import breakdown_lines
+
 COLOURS = ["#c0392b", "#2c7fb8", "#41ab5d", "#984ea3", "#ff7f00", "#a65628", "#f781bf"]
 
 
@@ -212,6 +214,12 @@ def write_report(results: dict[str, Any], folder: Path) -> None:
                   "compactdraft completed:", ""]
         lines += [f"- {tool}: {value:.0f} MB" if value else f"- {tool}: not measured"
                   for tool, value in mem.items() if tool != "workload"]
+    lines += ["", "## Where the time goes", ""] + breakdown_lines(results.get("breakdown", {}).get("redline"),
+                                                                  results.get("breakdown", {}).get("make"))
+    history = folder / "HISTORY.md"
+    if history.exists():  # the hand-kept log of what was changed for speed, with figures before and after
+        lines += ["## Before and after", "", f"From `bench/{history.name}` (kept by hand, one entry per change):",
+                  ""] + history.read_text(encoding="utf-8").split("\n", 1)[1].strip().splitlines()
     lines += ["", "## Findings", ""] + results.get("findings", [])
     write_text_atomic(folder / "RESULTS.md", "\n".join(lines).rstrip() + "\n")
     svg = svg_plot(results)

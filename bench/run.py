@@ -262,6 +262,23 @@ def make_build() -> dict[str, Any]:
     return result
 
 
+# --- where the whole-process time goes --------------------------------------------------------------------
+
+def breakdown(workloads: list[Workload]) -> dict[str, Any]:
+    """The .docx redline and the make of the sample series, split into start-up, imports and work."""
+    from .profiles import make_breakdown, redline_breakdown
+
+    pair = next(w for w in workloads if w.scale == 1 and w.rate == 0.05)
+    log("breakdown: .docx redline by phase")
+    out: dict[str, Any] = {"redline": redline_breakdown(pair.docx("old"), pair.docx("new"), WORK / "phases-out.docx")}
+    series, out_dir = WORK / "series", WORK / "build-breakdown"
+    if (series / "series.toml").exists():
+        log("breakdown: make rule by rule")
+        argv = ["make", "-s", "-C", str(ROOT), f"DRAFTS={series}", f"OUT={out_dir}", "build"]
+        out["make"] = make_breakdown(series, out_dir, argv, sorted(series.glob("*.docx"))[1])
+    return out
+
+
 # --- profiles of missed targets ---------------------------------------------------------------------------
 
 def top_functions(func: Callable[[], Any], count: int = 8) -> list[str]:
@@ -373,6 +390,7 @@ def main() -> int:
                                               "edits": w.edits, "true_chars": w.true_chars} for w in workloads]}
     results["processes"] = guarded(processes, workloads)
     results["stages"] = guarded(stages, workloads)
+    results["breakdown"] = guarded(breakdown, workloads)
     results["scaling"] = scaling(workloads)
     results["memory"] = memory(workloads, results["scaling"])
     results["findings"] = findings(results, workloads)
