@@ -116,6 +116,7 @@ class Package:
     style_ids: set[str]
     num_ids: set[str]
     notes: dict[str, dict[str, etree._Element]]  # footnotes and endnotes by kind and id
+    keys: ObjectKeys  # object tokens of the main part, computed once per object
 
 
 def _main_part(package: SafeZip) -> str:
@@ -149,7 +150,16 @@ def open_package(draft: Draft) -> Package | None:
     return Package(draft.source, package, main, root, paragraphs,
                    _ids(package, posixpath.join(folder, "styles.xml"), "style", "styleId"),
                    _ids(package, posixpath.join(folder, "numbering.xml"), "num", "numId"),
-                   read_note_parts(package, main))
+                   read_note_parts(package, main), ObjectKeys(package, main))
+
+
+Packages = tuple["Package | None", "Package | None"]  # the old and the new draft's
+
+
+def open_packages(old: Draft, new: Draft) -> Packages:
+    """Both drafts' source packages (None for a draft not read from a .docx). Nothing that uses them
+    changes them: the writers copy every element they take."""
+    return open_package(old), open_package(new)
 
 
 @dataclass(frozen=True)
@@ -228,7 +238,7 @@ def layout_of(provision: Provision, source: Package | None, base: Package | None
             typed = True  # the base cannot print this label: type it
     if source is None:
         return Layout(ppr, typed, found)
-    return Layout(ppr, typed, found, source.notes, ObjectKeys(source.zip, source.main))
+    return Layout(ppr, typed, found, source.notes, source.keys)
 
 
 # --- the stream of pieces and marks -----------------------------------------------------------------
@@ -277,12 +287,11 @@ class _Built:
 class _Writer:
     """Turns parts into body paragraphs with one Annotations (ids, author, date)."""
 
-    def __init__(self, parts: Sequence[Part], old: Draft, new: Draft, base: str, notes: Annotations) -> None:
+    def __init__(self, parts: Sequence[Part], packages: Packages, base: str, notes: Annotations) -> None:
         self.parts = parts
         self.base_name = base
         self.notes = notes
-        self.old_pkg = open_package(old)
-        self.new_pkg = open_package(new)
+        self.old_pkg, self.new_pkg = packages
         self.base_pkg = self.new_pkg if base == "new" else self.old_pkg
         self.layouts: dict[tuple[str, str], Layout] = {}
         self.old_order: list[Layout] = []
@@ -588,15 +597,19 @@ def word_date(value: str | None) -> str:
 
 
 def write_docx(parts: Sequence[Part], old: Draft, new: Draft, author: str = "compactdraft",
-               date: str | None = None, base: str = "new") -> bytes:
-    """The redline of ``parts`` (old -> new) as .docx bytes laid out on the ``base`` draft's package."""
+               date: str | None = None, base: str = "new", packages: Packages | None = None) -> bytes:
+    """The redline of ``parts`` (old -> new) as .docx bytes laid out on the ``base`` draft's package;
+    ``packages``: the drafts' source packages when the caller has opened them already."""
     if base not in ("old", "new"):
         raise UsageError(f"--base must be 'old' or 'new', got {base!r}")
-    writer = _Writer(parts, old, new, base, Annotations(author or "compactdraft", word_date(date or new.date)))
+    if packages is None:
+        packages = open_packages(old, new)
+    writer = _Writer(parts, packages, base, Annotations(author or "compactdraft", word_date(date or new.date)))
     package = writer.base_pkg
     document = _in_place(writer) if package is not None and needs_in_place(package.root) else None
     if document is None:  # a list of paragraphs (or an in-place attempt that failed): rebuilt flat
-        writer = _Writer(parts, old, new, base, Annotations(author or "compactdraft", word_date(date or new.date)))
+        # the writers copy what they take from the packages, so the fallback may read them again
+        writer = _Writer(parts, packages, base, Annotations(author or "compactdraft", word_date(date or new.date)))
     members = _base_members(package) if package else _minimal_members()
     main = package.main if package else "word/document.xml"
     if document is None:
@@ -623,35 +636,37 @@ def _move_key(entry: Any) -> tuple[frozenset[str], frozenset[str]] | None:
     return None
 
 
-def title_provision(draft: Draft) -> Provision | None:
+def title_provision(draft: Draft, package: Package | None = None) -> Provision | None:
     """The draft's title as a paragraph when the reader took it out of the provisions (a .docx whose
-    first paragraph is its title): the redline must still show it, at its source paragraph's place."""
+    first paragraph is its title): the redline must still show it, at its source paragraph's place.
+    ``package``: the draft's source package if already open."""
     if not draft.title or any(p.text == draft.title or p.display == draft.title for p in draft.provisions):
         return None
     ref = None
-    package = open_package(draft)
+    if package is None:
+        package = open_package(draft)
     if package is not None:
         ref = next((f"p:{i}" for i, p in enumerate(package.paragraphs) if _paragraph_text(p) == draft.title), None)
     return Provision("_title", "", Kind.HEADING, draft.title, ref=ref)
 
 
-def _title_part(old: Draft, new: Draft) -> list[Part]:
-    old_title, new_title = title_provision(old), title_provision(new)
+def _title_part(old: Draft, new: Draft, packages: Packages) -> list[Part]:
+    old_title, new_title = title_provision(old, packages[0]), title_provision(new, packages[1])
     if old_title is None and new_title is None:
         return []
     return [Part((old_title,) if old_title else (), (new_title,) if new_title else ())]
 
 
-def parts_from_redline(redline: Any) -> list[Part]:
+def parts_from_redline(redline: Any, packages: Packages | None = None) -> list[Part]:
     """The change list's entries as parts, after the titles. A move whose two ends pair up (one run
     of provisions on each side) is written as w:moveFrom/w:moveTo; a scattered one as a deletion and
-    an insertion."""
+    an insertion. ``packages``: the drafts' source packages if already open."""
     old, new = redline.old, redline.new
     keys = [_move_key(entry) for entry in redline.entries]
     from_keys = {k for k, e in zip(keys, redline.entries) if k is not None and e.in_old}
     to_keys = {k for k, e in zip(keys, redline.entries) if k is not None and e.in_new}
     paired = {k: f"{index}" for index, k in enumerate(sorted(from_keys & to_keys, key=sorted_key))}
-    parts = _title_part(old, new)
+    parts = _title_part(old, new, packages if packages is not None else open_packages(old, new))
     for entry, key in zip(redline.entries, keys):
         old_side = tuple(old.get(i) for i in entry.old) if entry.in_old else ()
         new_side = tuple(new.get(i) for i in entry.new) if entry.in_new else ()
@@ -670,4 +685,6 @@ def sorted_key(key: tuple[frozenset[str], frozenset[str]]) -> tuple[list[str], l
 def render_docx(redline: Any, author: str = "compactdraft", date: str | None = None, base: str = "new",
                 **_: object) -> bytes:
     """The redline as a Word document with tracked changes (see the module docstring)."""
-    return write_docx(parts_from_redline(redline), redline.old, redline.new, author, date, base)
+    packages = open_packages(redline.old, redline.new)  # read once for the titles and the writer
+    return write_docx(parts_from_redline(redline, packages), redline.old, redline.new, author, date, base,
+                      packages)
