@@ -77,7 +77,7 @@ _COMMENT_PARTS = re.compile(r"comments(Extended|Ids|Extensible)?\d*\.xml$")
 FALLBACK_DATE = "2000-01-01T00:00:00Z"  # used when neither --date nor the new draft gives one
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
-_OBJECT_SPLIT = re.compile(f"({OBJECT_TOKEN.pattern})")
+_RUN_SPLIT = re.compile(f"({OBJECT_TOKEN.pattern}|[{''.join(sorted(MARKS))}])")  # what is not plain run text
 FINAL = "final"  # the document's last paragraph mark, which no revision may remove
 _OP_KIND = {"equal": EQUAL, "insert": INSERT, "delete": DELETE}
 _KEPT_IN_OLD = (EQUAL, DELETE, MOVE_FROM)
@@ -427,28 +427,20 @@ class _Writer:
         return result
 
     def runs(self, text: str, kind: str) -> list[etree._Element]:
-        """Runs of one revision kind's text; each note mark becomes its reference run (next in note_refs)."""
+        """Runs of one revision kind's text; each note mark becomes its reference run (next in note_refs),
+        each object token a copy of its object (next in objects)."""
         result: list[etree._Element] = []
-        chunk: list[str] = []
-
-        def flush() -> None:
-            if chunk:
-                result.append(run("".join(chunk), deleted=kind in (DELETE, MOVE_FROM)))
-                chunk.clear()
-
-        # object tokens (U+FFFC and its key) stand at the odd positions of the split
-        for position, piece in enumerate(_OBJECT_SPLIT.split(text)):
-            if position % 2:
-                flush()
+        deleted = kind in (DELETE, MOVE_FROM)
+        # object tokens and note marks stand at the odd positions of the split, plain text between them
+        for position, piece in enumerate(_RUN_SPLIT.split(text)):
+            if not position % 2:
+                piece = piece.replace("\n", "")  # "\n" never occurs inside a paragraph's pieces
+                if piece:
+                    result.append(run(piece, deleted=deleted))
+            elif piece in MARKS:
+                result.append(self.notes_writer.reference(self.note_refs.pop(0), kind))
+            else:
                 result.append(self.object_run(*self.objects.pop(0), token=piece))
-                continue
-            for char in piece:
-                if char in MARKS:
-                    flush()
-                    result.append(self.notes_writer.reference(self.note_refs.pop(0), kind))
-                elif char != "\n":  # "\n" never occurs inside a paragraph's pieces
-                    chunk.append(char)
-        flush()
         return result
 
     def object_run(self, source: etree._Element | None, package: Package | None, token: str = OBJECT) -> etree._Element:
