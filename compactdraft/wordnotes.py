@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import posixpath
+import re
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ FOOTNOTE, ENDNOTE = "footnote", "endnote"
 MARK_OF = {FOOTNOTE: "\ufdd0", ENDNOTE: "\ufdd1"}
 KIND_OF_MARK = {mark: kind for kind, mark in MARK_OF.items()}
 MARKS = frozenset(KIND_OF_MARK)
+_MARK = re.compile(f"[{''.join(sorted(MARKS))}]")
 REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}s"
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -166,12 +168,11 @@ class NotePairing:
     def refs(self, op: str, text: str) -> list[NoteRef]:
         """The references met in one diff operation's text (equal: both sides, delete: OLD, insert: NEW)."""
         result = []
-        for char in text:
-            if char in MARKS:
-                kind = KIND_OF_MARK[char]
-                old = self._take(self.old, kind) if op != "insert" else None
-                new = self._take(self.new, kind) if op != "delete" else None
-                result.append(NoteRef(kind, old, new))
+        for char in _MARK.findall(text):
+            kind = KIND_OF_MARK[char]
+            old = self._take(self.old, kind) if op != "insert" else None
+            new = self._take(self.new, kind) if op != "delete" else None
+            result.append(NoteRef(kind, old, new))
         return result
 
     @staticmethod

@@ -28,6 +28,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -113,10 +114,17 @@ class Package:
     main: str
     root: etree._Element
     paragraphs: list[etree._Element]
-    style_ids: set[str]
-    num_ids: set[str]
     notes: dict[str, dict[str, etree._Element]]  # footnotes and endnotes by kind and id
     keys: ObjectKeys  # object tokens of the main part, computed once per object
+
+    # read on first use: only the base package's are needed, and a styles part can be large
+    @cached_property
+    def style_ids(self) -> set[str]:
+        return _ids(self.zip, posixpath.join(posixpath.dirname(self.main), "styles.xml"), "style", "styleId")
+
+    @cached_property
+    def num_ids(self) -> set[str]:
+        return _ids(self.zip, posixpath.join(posixpath.dirname(self.main), "numbering.xml"), "num", "numId")
 
 
 def _main_part(package: SafeZip) -> str:
@@ -146,11 +154,8 @@ def open_package(draft: Draft) -> Package | None:
     root = package.read_xml(main)
     body = root.find(W + "body")
     paragraphs = list(body.iter(W + "p")) if body is not None else []
-    folder = posixpath.dirname(main)
-    return Package(draft.source, package, main, root, paragraphs,
-                   _ids(package, posixpath.join(folder, "styles.xml"), "style", "styleId"),
-                   _ids(package, posixpath.join(folder, "numbering.xml"), "num", "numId"),
-                   read_note_parts(package, main), ObjectKeys(package, main))
+    return Package(draft.source, package, main, root, paragraphs, read_note_parts(package, main),
+                   ObjectKeys(package, main))
 
 
 Packages = tuple["Package | None", "Package | None"]  # the old and the new draft's
@@ -352,9 +357,11 @@ class _Writer:
         package = self.old_pkg if side == "old" else self.new_pkg
         found: list[tuple[etree._Element | None, Package | None]] = []
         for provision in provisions:
+            wanted = provision.text.count(OBJECT)
+            if not wanted:  # most provisions: no need to walk the source paragraph
+                continue
             source = self.layout(provision, side).source
             elements = object_elements(source) if source is not None else []
-            wanted = provision.text.count(OBJECT)
             found.extend((e, package) for e in elements[:wanted])
             found.extend((None, None) for _ in range(wanted - len(elements)))
         return found
