@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -144,37 +145,59 @@ def add_textual_links(graph: nx.MultiDiGraph, drafts: Sequence[Draft], sources: 
     source_items = [(node_id(s.id, p.id), p.text) for s in sources for p in s.provisions if _worth_linking(p)]
     if not source_items:
         return
-    index = CandidateIndex.build(source_items)
     texts = dict(source_items)
-    # IDF over the sources only: the drafts repeat one text four times and would make its words look common
-    weights = Weights([t for _, t in source_items])
-    vectors = {key: weights.vector(text) for key, text in source_items}
-    found: dict[str, list[tuple[str, Evidence]]] = {}
-    drafts_text: dict[str, str] = {}
-    for draft in drafts:
-        for provision in draft.provisions:
-            if not _worth_linking(provision):
-                continue
-            node = node_id(draft.id, provision.id)
-            drafts_text[node] = provision.text
-            target_vector = weights.vector(provision.text)
-            found[node] = [(key, evidence) for key, _ in index.candidates(provision.text, settings.candidates)
-                           for evidence in [compare(texts[key], provision.text, weights, vectors[key], target_vector)]
-                           if evidence.score >= settings.threshold]
-    sizes: dict[str, int] = {}
-    for key, _ in source_items:
-        sizes[key.split(":", 1)[0]] = sizes.get(key.split(":", 1)[0], 0) + 1
+    drafts_text = {node_id(d.id, p.id): p.text for d in drafts for p in d.provisions if _worth_linking(p)}
+    found = _links_above_threshold(drafts_text, source_items, settings)
+    sizes = Counter(_document_of(key) for key, _ in source_items)
     versions = _versions(found, texts, drafts_text, sizes)
     graph.graph["versions"] = json.dumps(sorted(versions))
     for node, links in found.items():
         for key, evidence in sorted(links, key=lambda item: item[0]):
-            if key.split(":", 1)[0] in versions and _is_copy(evidence, texts[key], drafts_text[node]):
+            if _document_of(key) in versions and _is_copy(evidence, texts[key], drafts_text[node]):
                 _add_edge(graph, node, key, "version_of", "copy", evidence.score, evidence.to_dict())
-        kept = [(key, evidence) for key, evidence in links if key.split(":", 1)[0] not in versions]
+        kept = [(key, evidence) for key, evidence in links if _document_of(key) not in versions]
         best = max((e.score for _, e in kept), default=0.0)
         for key, evidence in sorted(kept, key=lambda item: item[0]):
             if evidence.score >= settings.relative * best:
                 _add_edge(graph, node, key, evidence.kind, evidence.kind, evidence.score, evidence.to_dict())
+
+
+def _document_of(node: str) -> str:
+    return node.split(":", 1)[0]
+
+
+def _links_above_threshold(drafts_text: Mapping[str, str], source_items: Sequence[tuple[str, str]],
+                           settings: Settings) -> dict[str, list[tuple[str, Evidence]]]:
+    """For each draft provision (node -> text), its candidate sources that score at least the threshold.
+
+    Successive drafts repeat most provisions word for word and a provision's candidates and evidence
+    depend on its text alone, so each distinct text is judged once and its links are shared by every
+    provision that prints it.
+    """
+    index = CandidateIndex.build(source_items)
+    texts = dict(source_items)
+    # IDF over the sources only: the drafts repeat one text four times and would make its words look common
+    weights = Weights([t for _, t in source_items])
+    source_vectors: dict[str, dict[str, float]] = {}  # only for sources that some provision's candidates name
+
+    def source_vector(key: str) -> dict[str, float]:
+        if key not in source_vectors:
+            source_vectors[key] = weights.vector(texts[key])
+        return source_vectors[key]
+
+    def judged(text: str) -> list[tuple[str, Evidence]]:
+        target_vector = weights.vector(text)
+        evidence = ((key, compare(texts[key], text, weights, source_vector(key), target_vector))
+                    for key, _ in index.candidates(text, settings.candidates))
+        return [(key, e) for key, e in evidence if e.score >= settings.threshold]
+
+    by_text: dict[str, list[tuple[str, Evidence]]] = {}
+    found: dict[str, list[tuple[str, Evidence]]] = {}
+    for node, text in drafts_text.items():
+        if text not in by_text:
+            by_text[text] = judged(text)
+        found[node] = by_text[text]
+    return found
 
 
 def _default_aligner() -> Aligner:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from .text import Token, content_stems, ordinary_tokens, tokens
@@ -71,11 +72,32 @@ class Evidence:
 
 # --- shared passages --------------------------------------------------------------------------------
 
-def _runs(source: Sequence[str], target: Sequence[str]) -> list[tuple[int, int, int]]:
-    """Maximal exact runs (target index, source index, length) grown from shared seed n-grams."""
+def _seed_positions(words: Sequence[str]) -> dict[tuple[str, ...], list[int]]:
+    """Where each seed n-gram of ``words`` starts, in text order."""
     seeds: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for j in range(len(source) - SEED + 1):
-        seeds[tuple(source[j:j + SEED])].append(j)
+    for j, gram in enumerate(zip(*(words[k:] for k in range(SEED)))):  # the n-gram starting at each j
+        seeds[gram].append(j)
+    return dict(seeds)
+
+
+# A source provision is compared with every draft provision that lists it as a candidate: its words and
+# seed table are built once per text rather than once per comparison (callers only read them).
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(t.word for t in tokens(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _seeds(text: str) -> dict[tuple[str, ...], list[int]]:
+    return _seed_positions(_words(text))
+
+
+def _runs(source: Sequence[str], target: Sequence[str],
+          seeds: Mapping[tuple[str, ...], Sequence[int]] | None = None) -> list[tuple[int, int, int]]:
+    """Maximal exact runs (target index, source index, length) grown from shared seed n-grams
+    (``seeds``: the source's :func:`_seed_positions`, when the caller has them already)."""
+    if seeds is None:
+        seeds = _seed_positions(source)
     runs = []
     i = 0
     while i <= len(target) - SEED:
@@ -112,9 +134,17 @@ def shared_passages(source_text: str, target_text: str, min_words: int = MIN_PAS
                     source_tokens: Sequence[Token] | None = None,
                     target_tokens: Sequence[Token] | None = None) -> tuple[Passage, ...]:
     """Passages of at least ``min_words`` words the target shares with the source, in target order."""
-    src = list(source_tokens) if source_tokens is not None else tokens(source_text)
-    tgt = list(target_tokens) if target_tokens is not None else tokens(target_text)
-    joined = _join(_runs([t.word for t in src], [t.word for t in tgt]))
+    if target_tokens is None:
+        tgt, target_words = tokens(target_text), _words(target_text)
+    else:
+        tgt = tuple(target_tokens)
+        target_words = tuple(t.word for t in tgt)
+    if source_tokens is None:
+        src, runs = tokens(source_text), _runs(_words(source_text), target_words, _seeds(source_text))
+    else:
+        src = tuple(source_tokens)
+        runs = _runs(tuple(t.word for t in src), target_words)
+    joined = _join(runs)
     return tuple(Passage(src[j].start, src[j_end - 1].end, tgt[i].start, tgt[i_end - 1].end, words)
                  for i, j, i_end, j_end, words in joined if words >= min_words)
 
@@ -132,9 +162,13 @@ class Weights:
             count += 1
         self.count = max(count, 1)
         self.df = df
+        self._idf: dict[str, float] = {}  # every comparison weighs the same few hundred terms again
 
     def idf(self, term: str) -> float:
-        return math.log((1 + self.count) / (1 + self.df.get(term, 0))) + 1.0
+        value = self._idf.get(term)
+        if value is None:
+            value = self._idf[term] = math.log((1 + self.count) / (1 + self.df.get(term, 0))) + 1.0
+        return value
 
     def vector(self, text: str) -> dict[str, float]:
         counts = Counter(content_stems(text))
@@ -165,11 +199,10 @@ def compare(source_text: str, target_text: str, weights: Weights,
             source_vector: Mapping[str, float] | None = None,
             target_vector: Mapping[str, float] | None = None) -> Evidence:
     """How strongly ``target_text`` draws on ``source_text``, with the evidence."""
-    target_tokens = tokens(target_text)
     # names and numbers ("the Sendai Framework for Disaster Risk Reduction 2015-2030") are shared by texts
     # that merely mention the same instrument, so only the ordinary words of a passage count as reuse
     ordinary = ordinary_tokens(target_text)
-    passages = tuple(p for p in shared_passages(source_text, target_text, target_tokens=target_tokens)
+    passages = tuple(p for p in shared_passages(source_text, target_text)
                      if _ordinary_words(p, ordinary) >= MIN_PASSAGE_WORDS)
     covered = sum(_ordinary_words(p, ordinary) for p in passages)
     coverage = covered / len(ordinary) if ordinary else 0.0
