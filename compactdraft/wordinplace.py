@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -55,8 +56,7 @@ _PLACED, _BEFORE_FOLLOWING = "placed", "before following"
 _REVISION_TAGS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "pPrChange", "rPrChange")}
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """One paragraph of a part's diff: the kind of its mark and its (kind, text) pieces."""
 
     mark: str

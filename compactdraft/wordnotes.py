@@ -16,6 +16,7 @@ import posixpath
 import re
 from collections import deque
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -49,8 +50,7 @@ CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _REFERENCE = {W + "footnoteReference": FOOTNOTE, W + "endnoteReference": ENDNOTE}
 
 
-@dataclass(frozen=True)
-class NoteSource:
+class NoteSource(NamedTuple):
     """One note of a source package: its kind and its paragraphs (``w:p`` elements of the note)."""
 
     kind: str
@@ -141,8 +141,7 @@ def strip_marks(text: str) -> str:
     return "".join(c for c in text if c not in MARKS)
 
 
-@dataclass(frozen=True)
-class NoteRef:
+class NoteRef(NamedTuple):
     """One reference in the redline: the OLD note, the NEW note (None on a side where it is absent)."""
 
     kind: str

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -87,8 +87,7 @@ _KEPT_IN_NEW = (EQUAL, INSERT, MOVE_TO)
 
 # --- what the writer needs from the change list -------------------------------------------------
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """One entry of the change list as the Word writer shows it.
 
     old:  old provisions shown here (empty for an insertion or the destination of a move)
@@ -167,8 +166,7 @@ def open_packages(old: Draft, new: Draft) -> Packages:
     return open_package(old), open_package(new)
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """How one provision is laid out in the redline: its paragraph properties, and whether its label
     is typed into the text (manual numbering, or no Word numbering to print it)."""
 
@@ -248,8 +246,7 @@ def layout_of(provision: Provision, source: Package | None, base: Package | None
 
 # --- the stream of pieces and marks -----------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """Text of one revision kind, a paragraph mark (text None), or a marker element to place."""
 
     kind: str
@@ -282,8 +279,7 @@ def _reusable_ops(part: Part, old_text: str, new_text: str, has_notes: bool) -> 
     return None
 
 
-@dataclass
-class _Built:
+class _Built(NamedTuple):
     content: list[Piece]
     trailing: str  # the kind of the mark that ends the part's last paragraph
     side: str  # "both", "old" or "new"
