@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -63,6 +63,15 @@ def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -
 
 def run(text: str, deleted: bool = False) -> etree._Element:
     """``<w:r><w:t xml:space="preserve">text</w:t></w:r>`` (``w:delText`` when deleted; tabs as ``w:tab``)."""
+    if not text or "\t" in text:
+        return _built_run(text, deleted)
+    node = _ONE_TEXT_RUN[deleted].__copy__()  # the common case: a copy is cheaper than a new run
+    node[0].text = text
+    return node
+
+
+def _built_run(text: str, deleted: bool) -> etree._Element:
+    """The run built element by element: its text pieces with a ``w:tab`` between each two."""
     node = element("r")
     for position, piece in enumerate(text.split("\t")):
         if position:
@@ -72,6 +81,9 @@ def run(text: str, deleted: bool = False) -> etree._Element:
             text_node.text = piece
             text_node.set(f"{{{XML_NS}}}space", "preserve")
     return node
+
+
+_ONE_TEXT_RUN = {deleted: _built_run("-", deleted) for deleted in (False, True)}
 
 
 def clean_ppr(ppr: etree._Element | None) -> etree._Element:
@@ -95,6 +107,8 @@ class Annotations:
     date: str
     next_id: int = 1
     move_names: int = 0
+    # per kind, a revision element with this author and date: each new one is a copy with its own id
+    _revisions: dict[str, etree._Element] = field(default_factory=dict, repr=False, compare=False)
 
     def allocate(self) -> int:
         value = self.next_id
@@ -103,7 +117,12 @@ class Annotations:
 
     def revision(self, kind: str) -> etree._Element:
         """``<w:ins|w:del|w:moveFrom|w:moveTo w:id w:author w:date/>`` with a fresh id."""
-        return element(kind, {"id": str(self.allocate()), "author": self.author, "date": self.date})
+        prototype = self._revisions.get(kind)
+        if prototype is None:
+            prototype = self._revisions[kind] = element(kind, {"id": "", "author": self.author, "date": self.date})
+        node = prototype.__copy__()
+        node.set(W + "id", str(self.allocate()))
+        return node
 
     def tracked(self, kind: str, runs: list[etree._Element]) -> list[etree._Element]:
         """Runs as written for ``kind``: as they are when unchanged ("equal"), else inside one fresh revision."""
