@@ -192,6 +192,18 @@ def _paragraph_text(p: etree._Element) -> str:
     return " ".join("".join(t.text or "" for t in p.iter(W + "t")).split())
 
 
+def _starts_with(p: etree._Element, label: str) -> bool:
+    """``_paragraph_text(p).startswith(label)``, reading only the text nodes it needs: the collapsed
+    text of a head of the paragraph is always a head of its collapsed text."""
+    raw = ""
+    for node in p.iter(W + "t"):
+        raw += node.text or ""
+        head = " ".join(raw.split())
+        if len(head) >= len(label):
+            return head.startswith(label)
+    return " ".join(raw.split()).startswith(label)
+
+
 def _source_paragraph(provision: Provision, package: Package | None) -> etree._Element | None:
     if package is None or not provision.ref or not provision.ref.startswith("p:"):
         return None
@@ -233,7 +245,7 @@ def layout_of(provision: Provision, source: Package | None, base: Package | None
     if found is None:
         return Layout(_default_ppr(provision, base), True)
     ppr = clean_ppr(found.find(W + "pPr"))
-    typed = bool(provision.label) and _paragraph_text(found).startswith(provision.label)
+    typed = bool(provision.label) and _starts_with(found, provision.label)
     if source is not base:
         numbered = _fit_to_base(ppr, base)
         had_numbering = found.find(f"{W}pPr/{W}numPr") is not None
