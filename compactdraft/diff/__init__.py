@@ -18,6 +18,7 @@ Invariants (property-tested): ``accept(diff_words(a, b)) == b``, ``reject(diff_w
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate, chain
 from typing import Iterable, Sequence
 
 from .engine import DELETE, EQUAL, INSERT, Engine, get_engine
@@ -49,28 +50,19 @@ class Op:
     new_end: int
 
 
-def _code(index: int) -> str:
+def _codes(count: int) -> list[str]:
+    """The first ``count`` token codes, in order (BMP area first, then the supplementary planes)."""
+    codes: list[str] = []
     for start, end in _PUA_RANGES:
-        if index <= end - start:
-            return chr(start + index)
-        index -= end - start + 1
-    raise OverflowError("too many distinct tokens")
+        take = min(count - len(codes), end - start + 1)
+        codes.extend(map(chr, range(start, start + take)))
+    if len(codes) < count:
+        raise OverflowError("too many distinct tokens")
+    return codes
 
 
-def _encode(tokens: Sequence[str], codes: dict[str, str], table: list[str]) -> str:
-    out = []
-    for token in tokens:
-        code = codes.get(token)
-        if code is None:
-            code = _code(len(table))
-            codes[token] = code
-            table.append(token)
-        out.append(code)
-    return "".join(out)
-
-
-def _with_offsets(pieces: Iterable[tuple[str, str]]) -> tuple[Op, ...]:
-    """Turn (op, text) pieces into Ops with offsets, merging neighbours of the same kind."""
+def _merged(pieces: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """(op, text) pieces without empty ones, neighbours of the same kind joined."""
     merged: list[list[str]] = []
     for op, text in pieces:
         if not text:
@@ -79,9 +71,14 @@ def _with_offsets(pieces: Iterable[tuple[str, str]]) -> tuple[Op, ...]:
             merged[-1][1] += text
         else:
             merged.append([op, text])
+    return merged
+
+
+def _with_offsets(pieces: Iterable[tuple[str, str]]) -> tuple[Op, ...]:
+    """Turn (op, text) pieces into Ops with offsets, merging neighbours of the same kind."""
     ops = []
     old_pos = new_pos = 0
-    for op, text in merged:
+    for op, text in _merged(pieces):
         old_len = len(text) if op != INSERT else 0
         new_len = len(text) if op != DELETE else 0
         ops.append(Op(op, text, old_pos, old_pos + old_len, new_pos, new_pos + new_len))
@@ -90,22 +87,39 @@ def _with_offsets(pieces: Iterable[tuple[str, str]]) -> tuple[Op, ...]:
     return tuple(ops)
 
 
+def _cut_at_tokens(old: str, new: str, old_tokens: Sequence[str], new_tokens: Sequence[str],
+                   pieces: Iterable[tuple[str, str]]) -> tuple[Op, ...]:
+    """Ops of a diff of token codes. Each code stands for one token, so a piece of n codes covers
+    the next n tokens of its side(s): its text is a slice of ``old`` (or ``new``, for an insert)
+    between token boundaries, exactly the decoded tokens, at a fraction of the cost of decoding."""
+    old_at = [0, *accumulate(map(len, old_tokens))]  # character offset of each token boundary
+    new_at = [0, *accumulate(map(len, new_tokens))]
+    ops = []
+    i = j = 0  # tokens consumed on each side
+    for op, codes in _merged(pieces):
+        i_end = i if op == INSERT else i + len(codes)
+        j_end = j if op == DELETE else j + len(codes)
+        text = new[new_at[j]:new_at[j_end]] if op == INSERT else old[old_at[i]:old_at[i_end]]
+        ops.append(Op(op, text, old_at[i], old_at[i_end], new_at[j], new_at[j_end]))
+        i, j = i_end, j_end
+    return tuple(ops)
+
+
 def diff_words(old: str, new: str, engine: str | None = None) -> tuple[Op, ...]:
     """Word-level diff of two texts (see the module docstring); ``engine``: python, fast or auto."""
     if old == new:
         return _with_offsets([(EQUAL, old)])
     old_tokens, new_tokens = tokenise(old), tokenise(new)
-    if len(set(old_tokens) | set(new_tokens)) > MAX_TOKENS:
+    distinct = list(dict.fromkeys(chain(old_tokens, new_tokens)))  # in order of first appearance
+    if len(distinct) > MAX_TOKENS:
         # More distinct tokens than private-use code points (a multi-megabyte paragraph): a
         # character diff is still exact, only coarser to read.
         return diff_chars(old, new, engine)
-    codes: dict[str, str] = {}
-    table: list[str] = []
-    coded_old = _encode(old_tokens, codes, table)
-    coded_new = _encode(new_tokens, codes, table)
+    code_of = dict(zip(distinct, _codes(len(distinct))))
+    coded_old = "".join(map(code_of.__getitem__, old_tokens))
+    coded_new = "".join(map(code_of.__getitem__, new_tokens))
     pieces = get_engine(engine).diff(coded_old, coded_new)
-    by_code = dict(zip(codes.values(), codes.keys()))
-    return _with_offsets((op, "".join(map(by_code.__getitem__, text))) for op, text in pieces)
+    return _cut_at_tokens(old, new, old_tokens, new_tokens, pieces)
 
 
 def diff_chars(old: str, new: str, engine: str | None = None) -> tuple[Op, ...]:
