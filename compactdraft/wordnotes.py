@@ -22,7 +22,6 @@ from lxml import etree
 
 from .diff import diff_words
 from .parse.docx import read_paragraph
-from .wordobjects import ObjectKeys
 from .parse.structure import clean_text
 from .safeio import SafeZip
 from .wordml import (
@@ -37,6 +36,7 @@ from .wordml import (
     serialize,
     sub,
 )
+from .wordobjects import ObjectKeys
 
 FOOTNOTE, ENDNOTE = "footnote", "endnote"
 MARK_OF = {FOOTNOTE: "\ufdd0", ENDNOTE: "\ufdd1"}
