@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..model import Draft
@@ -168,6 +169,12 @@ def _clean_symbol(symbol: str) -> str:
 
 def extract(text: str) -> list[Citation]:
     """Every citation in ``text``, in order; provision references absorb the document they name."""
+    return list(_extract(text))
+
+
+# Successive drafts repeat most provisions word for word: each distinct text is searched once per run.
+@lru_cache(maxsize=1 << 14)
+def _extract(text: str) -> tuple[Citation, ...]:
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
     for match in _ANNEX_FIRST_RE.finditer(text):
@@ -203,7 +210,7 @@ def extract(text: str) -> list[Citation]:
         if _inside(match.start(), taken) or not re.search(r"\d", symbol):
             continue
         found.append(Citation(symbol, match.start(), match.start() + len(symbol), "symbol", symbol))
-    return sorted(found, key=lambda c: (c.start, c.end))
+    return tuple(sorted(found, key=lambda c: (c.start, c.end)))
 
 
 def _inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:

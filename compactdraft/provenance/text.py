@@ -54,6 +54,7 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
+@lru_cache(maxsize=1 << 17)  # a vocabulary is small next to the words stemmed: each form is stripped once
 def stem(word: str) -> str:
     """A crude suffix-stripping stem; good enough to match word forms across a paraphrase."""
     for suffix in _SUFFIXES:
