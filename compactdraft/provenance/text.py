@@ -45,8 +45,12 @@ _CACHE = 1 << 16
 def tokens(text: str) -> tuple[Token, ...]:
     """Words of ``text`` with spans in ``text`` itself (normalisation keeps one character per character)."""
     folded = text.casefold() if len(text.casefold()) == len(text) else text.lower()
-    return tuple(Token(unicodedata.normalize("NFKC", m.group(0)), m.start(), m.end())
-                 for m in _WORD.finditer(folded))
+    return tuple(Token(_nfkc(m.group(0)), m.start(), m.end()) for m in _WORD.finditer(folded))
+
+
+def _nfkc(word: str) -> str:
+    # NFKC leaves ASCII as it is, and most words are ASCII: skip the call (a third of a large corpus' analysis)
+    return word if word.isascii() else unicodedata.normalize("NFKC", word)
 
 
 def words_of(text: str) -> list[str]:
@@ -82,7 +86,9 @@ def is_name_or_number(text: str, token: Token) -> bool:
     share these words without drawing on each other; a sentence's first word is capitalised for grammar
     only, so it stays an ordinary word.
     """
-    if any(c.isdigit() for c in token.word):
+    # no character is both a letter and a digit (checked over all of Unicode), so an all-letter word,
+    # which most are, needs no per-character look
+    if not token.word.isalpha() and any(c.isdigit() for c in token.word):
         return True
     return text[token.start].isupper() and not _sentence_initial(text, token)
 
