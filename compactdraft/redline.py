@@ -151,10 +151,14 @@ def _joined(draft: Draft, ids: Iterable[str]) -> str:
     return "\n".join(draft.get(i).text for i in ids)
 
 
+# The order events are listed in: the link kinds' order, then "moved" (if LinkKind did not hold it).
+# Built once here, not once per entry (listing an Enum is slow).
+_EVENT_RANK = {name: rank for rank, name in enumerate(dict.fromkeys([k.value for k in LinkKind] + ["moved"]))}
+
+
 def _events(link: Link, extra: Iterable[str] = ()) -> tuple[str, ...]:
-    order = [k.value for k in LinkKind] + ["moved"]
     found = {link.kind.value, *(k.value for k in link.also), *extra}
-    return tuple(sorted(found, key=order.index))
+    return tuple(sorted(found, key=_EVENT_RANK.__getitem__))
 
 
 _TWO_SIDED = {

@@ -45,7 +45,7 @@ class Side:
         for position, text in enumerate(self.normal):
             self.by_normal[text].append(position)
         self._span = max(len(self.tokens) - 1, 1)
-        self._bags: dict[str, frozenset[tuple[str, int]]] = {}
+        self._bags: dict[str, frozenset[str | tuple[str, int]]] = {}
 
     @cached_property
     def shingles(self) -> list[set[str]]:
@@ -56,19 +56,18 @@ class Side:
                 by_text[text] = shingle_keys(tokens, SHINGLE_SIZE)
         return [by_text[text] for text in self.normal]
 
-    def bag(self, position: int) -> frozenset[tuple[str, int]]:
-        """The text's words as a multiset: ``(word, n)`` for the n-th occurrence of the word. The size
-        of the intersection of two bags is the number of words two texts share, counted in C.
-        Built on first use, once per distinct text: most provisions are never bounded."""
+    def bag(self, position: int) -> frozenset[str | tuple[str, int]]:
+        """The text's words as a multiset: the word itself for its first occurrence, ``(word, n)`` for
+        its n-th (n >= 2). The size of the intersection of two bags is the number of words two texts
+        share, counted in C; most words occur once, so most items are plain strings, quicker to
+        build and to compare than pairs. Built on first use, once per distinct text: most
+        provisions are never bounded."""
         text = self.normal[position]
         bag = self._bags.get(text)
         if bag is None:
-            seen: dict[str, int] = {}
-            occurrences = []
-            for token in self.tokens[position]:
-                n = seen[token] = seen.get(token, 0) + 1
-                occurrences.append((token, n))
-            bag = self._bags[text] = frozenset(occurrences)
+            counts = Counter(self.tokens[position])
+            repeats = [(word, n) for word, count in counts.items() if count > 1 for n in range(2, count + 1)]
+            bag = self._bags[text] = frozenset(counts).union(repeats)
         return bag
 
     def __len__(self) -> int:
@@ -104,7 +103,8 @@ class CandidateIndex:
         """Up to ``limit`` (estimate, position) pairs, best first (ties: lower position); estimate = Dice
         of the shingle sets, ``2 * shared / (len(items) + size)``."""
         postings = self.postings
-        counts = Counter(chain.from_iterable(postings[s] for s in items if s in postings))
+        # (postings lists are never empty: filter(None, ...) drops exactly the unknown shingles)
+        counts = Counter(chain.from_iterable(filter(None, map(postings.get, items))))
         if allowed is not None:
             found = [(p, shared) for p, shared in counts.items() if p in allowed]
         else:
@@ -175,7 +175,10 @@ class Scorer:
             value = self._by_text.get((self.old.normal[i], self.new.normal[j]))
         if value is not None:
             return value if value >= threshold else 0.0
-        total = len(self.old.tokens[i]) + len(self.new.tokens[j])
+        old_length, new_length = len(self.old.tokens[i]), len(self.new.tokens[j])
+        total = old_length + new_length
+        if total and 2 * min(old_length, new_length) / total < threshold:
+            return 0.0  # the lengths alone bound the ratio: no bag to build
         if total and 2 * len(self.old.bag(i) & self.new.bag(j)) / total < threshold:
             return 0.0
         value = self(i, j)

@@ -74,16 +74,20 @@ def token_pattern() -> re.Pattern[str]:
 # The same tokens for a text with no CJK character, combining mark or joiner (most drafts in
 # alphabetic scripts): then a word is a run of word characters and anything else stands alone.
 _PLAIN_PATTERN = re.compile("\n|[^\\S\n]+|[^\\W_]+|.", re.DOTALL)
-_CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
+# CJK_RANGES as (first, last) code points: CJK_RANGES is a run of "first-last" triples. (A regex
+# class of these ranges would cost ~8 ms to compile at every start-up.)
+assert CJK_RANGES[1::3] == "-" * (len(CJK_RANGES) // 3) and len(CJK_RANGES) % 3 == 0
+_CJK_BOUNDS = tuple((ord(CJK_RANGES[i]), ord(CJK_RANGES[i + 2])) for i in range(0, len(CJK_RANGES), 3))
 
 
 @lru_cache(maxsize=None)
 def _is_special(char: str) -> bool:
     """True for a character the full pattern treats apart: CJK, a joiner or a BMP combining mark
     (exactly the classes of :func:`token_pattern`)."""
-    if char in JOINERS or _CJK_CHAR.match(char):
+    code = ord(char)
+    if char in JOINERS or any(first <= code <= last for first, last in _CJK_BOUNDS):
         return True
-    return 0x300 <= ord(char) <= 0xFFFF and unicodedata.category(char)[0] == "M"
+    return 0x300 <= code <= 0xFFFF and unicodedata.category(char)[0] == "M"
 
 
 def _is_plain(text: str) -> bool:
