@@ -23,7 +23,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Draft, Footnote
-from ..safeio import OLE_MAGIC, SafeZip
+from ..safeio import OLE_MAGIC, SafeZip, parse_xml
 from ..wordobjects import OBJECT, ObjectKeys  # noqa: F401  (OBJECT: re-exported to the writers)
 from . import ReadOptions
 from .numbering import Numbering, NumberingState, W, format_number, parse_numbering, wval
@@ -141,18 +141,40 @@ def parse_styles(root: etree._Element | None) -> Styles:
     default = None
     for element in root.iter(W + "style"):
         style_id = element.get(W + "styleId") or ""
-        ppr = element.find(W + "pPr")
+        # the first child of each kind, as find() gives, in one pass (a styles part of a UN template
+        # holds hundreds of styles, each with dozens of formatting children)
+        first: dict[object, etree._Element] = {}
+        for child in element:
+            first.setdefault(child.tag, child)
+        ppr = first.get(W + "pPr")
         num_pr = ppr.find(W + "numPr") if ppr is not None else None
         num_id = wval(num_pr.find(W + "numId")) if num_pr is not None else None
         ilvl = wval(num_pr.find(W + "ilvl")) if num_pr is not None else None
         outline = wval(ppr.find(W + "outlineLvl")) if ppr is not None else None
-        by_id[style_id] = Style(style_id, wval(element.find(W + "name")) or style_id,
-                                wval(element.find(W + "basedOn")), num_id,
+        by_id[style_id] = Style(style_id, wval(first.get(W + "name")) or style_id,
+                                wval(first.get(W + "basedOn")), num_id,
                                 int(ilvl) if ilvl and ilvl.isdigit() else None,
                                 int(outline) if outline and outline.isdigit() else None)
         if element.get(W + "type") == "paragraph" and element.get(W + "default") in ("1", "true", "on"):
             default = style_id
     return Styles(by_id, default)
+
+
+# Successive drafts of one document usually carry the same styles part byte for byte (one template):
+# a process that reads several (a redline, a build) parses it once. Styles are never modified.
+_STYLES_BY_CONTENT: dict[bytes, Styles] = {}
+_STYLES_KEPT = 8
+
+
+def read_styles(package: SafeZip, part: str) -> Styles:
+    """The styles of a package's styles part, parsed once per distinct content."""
+    data = package.read(part)
+    styles = _STYLES_BY_CONTENT.get(data)
+    if styles is None:
+        if len(_STYLES_BY_CONTENT) >= _STYLES_KEPT:
+            _STYLES_BY_CONTENT.clear()
+        styles = _STYLES_BY_CONTENT[data] = parse_styles(parse_xml(data, package.path, part))
+    return styles
 
 
 # --- paragraphs -----------------------------------------------------------------------------------
@@ -399,7 +421,7 @@ def _open_package(data: bytes, source: str) -> tuple[SafeZip, str, etree._Elemen
 def docx_blocks(package: SafeZip, main: str, body: etree._Element) -> list[Block]:
     """Blocks in document order, with labels as Word prints them (empty paragraphs left out)."""
     parts = _related_parts(package, main)
-    styles = parse_styles(package.read_xml(parts["styles"]) if "styles" in parts else None)
+    styles = read_styles(package, parts["styles"]) if "styles" in parts else Styles()
     style_nums = {s.style_id: s.num_id for s in styles.by_id.values() if s.num_id}
     numbering = parse_numbering(package.read_xml(parts["numbering"]) if "numbering" in parts else None, style_nums)
     note_texts = read_notes(package, parts.get("footnotes"), "footnote", "f")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..errors import InputError
@@ -51,6 +52,7 @@ _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 _CONTROL.update(dict.fromkeys([0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]))
 
 
+@lru_cache(maxsize=1 << 14)  # readers and build_draft clean each block's text several times
 def clean_text(text: str) -> str:
     """NFC, control characters dropped, runs of whitespace collapsed."""
     text = unicodedata.normalize("NFC", text)
