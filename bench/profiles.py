@@ -101,16 +101,16 @@ def breakdown_lines(redline: dict[str, Any] | None, make: dict[str, Any] | None)
     lines: list[str] = []
     if redline:
         total = sum(redline.values())
-        lines += ["Redline of the GCM-size .docx pair (x1-r05), whole process, by phase (median of 5 runs; "
-                  "`bench/phases.py` makes the redline command's own calls in one process):", "",
+        lines += [("Redline of the GCM-size .docx pair (x1-r05), whole process, by phase (median of 5 runs; "
+                   "`bench/phases.py` makes the redline command's own calls in one process):"), "",
                   "| phase | time | share |", "|---|---|---|"]
         lines += [f"| {name} | {_ms(seconds)} | {seconds / total:.0%} |" for name, seconds in redline.items()]
         lines += [f"| **total** | **{_ms(total)}** | |", ""]
     for case, rows in (make or {}).items():
         process, work = sum(r["process"] for r in rows), sum(r["work"] for r in rows)
-        lines += [f"make of the sample series {case}: {len(rows)} processes (one per make rule), "
-                  f"{process:.2f} s run one after another; the same steps in one warm process take {work:.2f} s, "
-                  f"so {process - work:.2f} s ({(process - work) / process:.0%}) is start-up and imports:", "",
+        lines += [(f"make of the sample series {case}: {len(rows)} processes (one per make rule), "
+                   f"{process:.2f} s run one after another; the same steps in one warm process take {work:.2f} s, "
+                   f"so {process - work:.2f} s ({(process - work) / process:.0%}) is start-up and imports:"), "",
                   "| make rule | as a process | work in process |", "|---|---|---|"]
         lines += [f"| `{r['rule']}` | {_ms(r['process'])} | {_ms(r['work'])} |" for r in rows]
         lines.append("")

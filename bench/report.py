@@ -219,7 +219,8 @@ def write_report(results: dict[str, Any], folder: Path) -> None:
     history = folder / "HISTORY.md"
     if history.exists():  # the hand-kept log of what was changed for speed, with figures before and after
         lines += ["## Before and after", "", f"From `bench/{history.name}` (kept by hand, one entry per change):",
-                  ""] + history.read_text(encoding="utf-8").split("\n", 1)[1].strip().splitlines()
+                  ""] + [f"#{line}" if line.startswith("## ") else line  # its sections under this one
+                         for line in history.read_text(encoding="utf-8").split("\n", 1)[1].strip().splitlines()]
     lines += ["", "## Findings", ""] + results.get("findings", [])
     write_text_atomic(folder / "RESULTS.md", "\n".join(lines).rstrip() + "\n")
     svg = svg_plot(results)

@@ -329,6 +329,7 @@ def findings(results: dict[str, Any], workloads: list[Workload]) -> list[str]:
                    + ". Those workloads repeat the same objectives 10 or 100 times, so every provision has "
                    "near-identical candidates; a provision paired with the wrong copy is diffed against the "
                    "wrong text (or shown deleted and inserted). The align stage's candidate choice is the cause.")
+    out += breakdown_findings(results)
     help_stat = results["processes"].get("compactdraft --help", {})
     if help_stat.get("median", 0) >= 0.3:
         env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1")
@@ -343,6 +344,28 @@ def findings(results: dict[str, Any], workloads: list[Workload]) -> list[str]:
         out.append(f"- CLI start-up missed (median {fmt_time(help_stat['median'])}, CPU "
                    f"{fmt_time(help_stat.get('cpu') or 0)}). `python -X importtime`: largest cumulative imports:")
         out += [f"  - {us / 1000:>7.1f} ms `{name.strip()}`" for us, name in rows[:8]]
+    return out
+
+
+def breakdown_findings(results: dict[str, Any]) -> list[str]:
+    """For a missed whole-process target, its largest costs from "Where the time goes"."""
+    out = []
+    procs, parts = results["processes"], results.get("breakdown", {})
+    redline = procs.get("compactdraft redline .docx -> .docx (x1-r05)", {})
+    if redline.get("median", 0) >= 0.5 and parts.get("redline"):
+        largest = sorted(parts["redline"].items(), key=lambda item: -item[1])[:3]
+        out.append(f"- .docx redline missed ({fmt_time(redline['median'])}): its largest phases are "
+                   + ", ".join(f"{name} {fmt_time(seconds)}" for name, seconds in largest)
+                   + " (table in \"Where the time goes\").")
+    for case, rows in parts.get("make", {}).items():
+        name = next((key for key in procs if key.startswith("make") and case.split()[0] in key), None)
+        limit = 5.0 if case == "from clean" else 2.0
+        if name and procs[name].get("median", 0) >= limit:
+            slowest = max(rows, key=lambda row: row["process"])
+            start_up = sum(row["process"] - row["work"] for row in rows)
+            out.append(f"- make {case} missed ({fmt_time(procs[name]['median'])}): {len(rows)} processes spend "
+                       f"{start_up:.2f} s on start-up and imports; the slowest rule is `{slowest['rule']}` "
+                       f"({fmt_time(slowest['process'])}, of which work {fmt_time(slowest['work'])}).")
     return out
 
 
