@@ -23,7 +23,6 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
-from json.encoder import encode_basestring as _encode_string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -271,7 +270,8 @@ FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json"}
 def to_bytes(graph: nx.MultiDiGraph, fmt: str) -> bytes:
     """Serialise in a stable order (nodes as added, edges as added) so equal graphs give equal files."""
     if fmt == "json":
-        return (_json_text(nx.node_link_data(graph, edges="edges")) + "\n").encode("utf-8")
+        data = nx.node_link_data(graph, edges="edges")
+        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
     buffer = io.BytesIO()
     if fmt == "graphml":
         nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
@@ -280,84 +280,6 @@ def to_bytes(graph: nx.MultiDiGraph, fmt: str) -> bytes:
     else:
         raise UsageError(f"unknown graph format {fmt!r} (graphml, gexf, json)")
     return buffer.getvalue()
-
-
-def _json_text(data: Any) -> str:
-    """``json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)``, the graph file's layout.
-
-    The standard library drops to its pure-Python encoder whenever ``indent`` is set, which costs a
-    generator per value; :func:`_indented` writes the same text directly (a test checks the two agree)
-    and anything it does not know (a value json would reject or hand to ``default``) goes to json.
-    """
-    try:
-        return _indented(data, "\n")
-    except TypeError:
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-
-
-def _float_text(value: float) -> str:
-    """How json writes a float (allow_nan: NaN and the infinities as JavaScript names)."""
-    if value != value:
-        return "NaN"
-    if value in (float("inf"), float("-inf")):
-        return "Infinity" if value > 0 else "-Infinity"
-    return float.__repr__(value)
-
-
-_SCALARS = (str, int, float, bool, type(None))
-
-
-def _is_record(value: Any) -> bool:
-    """A non-empty dict of string keys and plain scalars: a node or an edge of the graph."""
-    return (type(value) is dict and bool(value) and all(type(key) is str for key in value)
-            and all(type(item) in _SCALARS for item in value.values()))
-
-
-def _records(records: Sequence[dict[str, Any]], newline: str) -> str:
-    """A list of records in one call of json's C encoder (used when no indent is asked for).
-
-    An item separator carrying the line break and the fields' indentation lays out each record as
-    indent=1 would. json escapes line breaks inside strings, so every line break in its output is a
-    separator, and one followed by ``{`` can only stand between two records (a field starts with
-    ``"``): there the records' own line breaks are put in.
-    """
-    item, field = newline + " ", newline + "  "
-    text = json.dumps(records, ensure_ascii=False, sort_keys=True, separators=("," + field, ": "))
-    body = text[2:-2].replace("}," + field + "{", item + "}," + item + "{" + field)
-    return "[" + item + "{" + field + body + item + "}" + newline + "]"
-
-
-def _indented(value: Any, newline: str) -> str:
-    """One value as json writes it with indent=1 and sorted keys; ``newline`` is the line break plus the
-    indentation of the line the value starts on. Checks run in json's own order (bool before int)."""
-    if isinstance(value, str):
-        return _encode_string(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, float):
-        return _float_text(value)
-    inner = newline + " "
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        if all(_is_record(item) for item in value):
-            return _records(value, newline)
-        return "[" + inner + ("," + inner).join(_indented(item, inner) for item in value) + newline + "]"
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        if not all(isinstance(key, str) for key in value):
-            raise TypeError("non-string keys: json converts them, leave it to json")
-        items = sorted(value.items(), key=lambda item: item[0])
-        return ("{" + inner + ("," + inner).join(_encode_string(key) + ": " + _indented(item, inner)
-                                                for key, item in items) + newline + "}")
-    raise TypeError(f"{type(value).__name__} is json's to judge")
 
 
 _GEXF_NS = "{http://www.gexf.net/1.2draft}"
