@@ -46,7 +46,9 @@ def redline_breakdown(old: Path, new: Path, out: Path, runs: int = RUNS) -> dict
 
 def _recipes(argv: list[str]) -> list[str]:
     """The compactdraft recipes make would run (``make -n``), in order."""
-    done = subprocess.run(argv + ["-n"], capture_output=True, text=True, check=True)
+    # a make above us (make bench, make test) passes its flags down; this make must only print
+    env = {**os.environ, "MAKEFLAGS": ""}
+    done = subprocess.run(argv + ["-n"], capture_output=True, text=True, check=True, env=env)
     return [line.strip() for line in done.stdout.splitlines() if " build " in line and "--step" in line]
 
 

@@ -64,3 +64,47 @@ def test_docx_pieces_reads_tracked_changes() -> None:
         package.writestr("word/document.xml", body)
     pieces = baselines.docx_pieces(buffer.getvalue())
     assert baselines.quality(pieces, "keep old", "keep new") == baselines.Quality(True, 6)
+
+
+def test_phases_makes_what_the_redline_command_makes(tmp_path: Path) -> None:
+    """bench/phases.py times the redline command's own calls: its output is the command's, byte for byte."""
+    import json
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    old, new = root / "drafts" / "rev1.docx", root / "drafts" / "rev2.docx"
+    timed, plain = tmp_path / "timed.docx", tmp_path / "plain.docx"
+    done = subprocess.run([sys.executable, "-m", "bench.phases", str(old), str(new), str(timed)], cwd=root,
+                          capture_output=True, text=True, check=True)
+    phases = json.loads(done.stdout)
+    assert {"imports", "parse OLD .docx", "align", "diff every aligned pair", "render .docx"} <= set(phases)
+    subprocess.run([sys.executable, "-m", "compactdraft", "redline", str(old), str(new), "-o", str(plain)],
+                   check=True)
+    assert timed.read_bytes() == plain.read_bytes()
+
+
+def test_make_breakdown_runs_each_make_rule_of_the_plan(tmp_path: Path) -> None:
+    """Every rule make runs is timed once, from clean and after a touch (only the rules that read the draft)."""
+    import shutil
+    import sys
+
+    from bench.profiles import breakdown_lines, make_breakdown
+    from compactdraft.build import make_rules, plan
+    from compactdraft.series import series_from_paths
+
+    root = Path(__file__).resolve().parent.parent
+    series, out = tmp_path / "series", tmp_path / "out"
+    shutil.copytree(root / "drafts", series, ignore=shutil.ignore_patterns("__pycache__", "content", "*.py"))
+    tool = Path(sys.executable).parent / "compactdraft"
+    argv = ["make", "-s", "-C", str(root), f"DRAFTS={series}", f"OUT={out}", f"COMPACTDRAFT={tool}", "BUILD_STAMP=",
+            "build"]
+    touched = series / "rev1.docx"
+    result = make_breakdown(series, out, argv, touched)
+    rules = make_rules(plan(series_from_paths([str(series)]), out))
+    assert len(result["from clean"]) == len(rules) == 11
+    rebuilt = [row["rule"] for row in result[f"after touching {touched.name}"]]
+    assert rebuilt == ["drafts/rev1.json", "redlines/zero-rev1.html + 1 more", "redlines/rev1-rev2.html + 1 more",
+                       "graph.json + 4 more"]
+    lines = breakdown_lines(None, result)
+    assert sum(line.startswith("| `") for line in lines) == 11 + 4
