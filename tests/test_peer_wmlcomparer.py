@@ -3,7 +3,7 @@
 For every `compare` case our redline (left -> right) must round-trip with our reader: accepting all
 gives right's paragraphs and footnote/endnote texts, rejecting all gives left's. Every `self` case must give 0 revisions. How
 often our revision count equals WmlComparer's expected count is measured and must not fall below the
-figure reached when this test was written (docs/peer-suite.md lists every disagreement and why).
+figure reached when this test was written (docs/redlines.md lists every disagreement and why).
 A document our parser refuses (InputError) is a reported disagreement, never a crash.
 """
 from __future__ import annotations
@@ -91,7 +91,7 @@ def test_revision_counts_agree_with_wmlcomparer_at_least_as_often_as_measured(ou
 
 
 def peer_report(outcomes: list[Outcome]) -> str:
-    """The disagreement table of docs/peer-suite.md (python -c "import ...; print(peer_report(...))")."""
+    """The disagreement table of docs/redlines.md (python -c "import ...; print(peer_report(...))")."""
     lines = ["| case | expected | ours | note |", "|---|---|---|---|"]
     for o in outcomes:
         if o.suite == "compare" and o.count != o.expected or o.suite == "self" and o.count != 0:
