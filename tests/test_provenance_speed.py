@@ -13,8 +13,8 @@ import networkx as nx
 
 from compactdraft.model import Draft, Kind, Provision
 from compactdraft.provenance.graph import build_graph, to_bytes
-from compactdraft.provenance.reuse import Weights, shared_passages
-from compactdraft.provenance.text import content_stems, tokens
+from compactdraft.provenance.reuse import Weights, _seeds, _words, shared_passages
+from compactdraft.provenance.text import content_stems
 
 DECL = "We commit to strengthening global governance of migration and to enhancing cooperation on return."
 REPEATED = ("States will cooperate to ensure safe and dignified return, and States will cooperate to ensure "
@@ -47,7 +47,9 @@ def test_passages_from_the_cached_seed_table_equal_those_built_afresh() -> None:
     targets = [REPEATED, "and States will cooperate to ensure safe and dignified return of all migrants",
                "Nothing in common with the source at all here."]
     for target in targets:
-        fresh = shared_passages(REPEATED, target, source_tokens=tokens(REPEATED), target_tokens=tokens(target))
+        _words.cache_clear()
+        _seeds.cache_clear()
+        fresh = shared_passages(REPEATED, target)
         assert shared_passages(REPEATED, target) == fresh
         assert shared_passages(REPEATED, target) == fresh  # the second call reads the cache
 

@@ -150,7 +150,7 @@ def add_textual_links(graph: nx.MultiDiGraph, drafts: Sequence[Draft], sources: 
         return
     texts = dict(source_items)
     drafts_text = {node_id(d.id, p.id): p.text for d in drafts for p in d.provisions if _worth_linking(p)}
-    found = _links_above_threshold(drafts_text, source_items, settings)
+    found = _links_above_threshold(drafts_text, texts, settings)
     sizes = Counter(_document_of(key) for key, _ in source_items)
     versions = _versions(found, texts, drafts_text, sizes)
     graph.graph["versions"] = json.dumps(sorted(versions))
@@ -169,18 +169,18 @@ def _document_of(node: str) -> str:
     return node.split(":", 1)[0]
 
 
-def _links_above_threshold(drafts_text: Mapping[str, str], source_items: Sequence[tuple[str, str]],
+def _links_above_threshold(drafts_text: Mapping[str, str], texts: Mapping[str, str],
                            settings: Settings) -> dict[str, list[tuple[str, Evidence]]]:
-    """For each draft provision (node -> text), its candidate sources that score at least the threshold.
+    """For each draft provision (node -> text), its candidate sources (node -> text in ``texts``) that
+    score at least the threshold.
 
     Successive drafts repeat most provisions word for word and a provision's candidates and evidence
     depend on its text alone, so each distinct text is judged once and its links are shared by every
     provision that prints it.
     """
-    index = CandidateIndex.build(source_items)
-    texts = dict(source_items)
+    index = CandidateIndex.build(texts.items())
     # IDF over the sources only: the drafts repeat one text four times and would make its words look common
-    weights = Weights([t for _, t in source_items])
+    weights = Weights(texts.values())
     source_vectors: dict[str, dict[str, float]] = {}  # only for sources that some provision's candidates name
 
     def source_vector(key: str) -> dict[str, float]:

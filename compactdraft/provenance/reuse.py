@@ -93,11 +93,9 @@ def _seeds(text: str) -> dict[tuple[str, ...], list[int]]:
 
 
 def _runs(source: Sequence[str], target: Sequence[str],
-          seeds: Mapping[tuple[str, ...], Sequence[int]] | None = None) -> list[tuple[int, int, int]]:
+          seeds: Mapping[tuple[str, ...], Sequence[int]]) -> list[tuple[int, int, int]]:
     """Maximal exact runs (target index, source index, length) grown from shared seed n-grams
-    (``seeds``: the source's :func:`_seed_positions`, when the caller has them already)."""
-    if seeds is None:
-        seeds = _seed_positions(source)
+    (``seeds``: the source's :func:`_seed_positions`)."""
     runs = []
     i = 0
     while i <= len(target) - SEED:
@@ -130,20 +128,10 @@ def _join(runs: list[tuple[int, int, int]]) -> list[list[int]]:
     return joined
 
 
-def shared_passages(source_text: str, target_text: str, min_words: int = MIN_PASSAGE_WORDS,
-                    source_tokens: Sequence[Token] | None = None,
-                    target_tokens: Sequence[Token] | None = None) -> tuple[Passage, ...]:
+def shared_passages(source_text: str, target_text: str, min_words: int = MIN_PASSAGE_WORDS) -> tuple[Passage, ...]:
     """Passages of at least ``min_words`` words the target shares with the source, in target order."""
-    if target_tokens is None:
-        tgt, target_words = tokens(target_text), _words(target_text)
-    else:
-        tgt = tuple(target_tokens)
-        target_words = tuple(t.word for t in tgt)
-    if source_tokens is None:
-        src, runs = tokens(source_text), _runs(_words(source_text), target_words, _seeds(source_text))
-    else:
-        src = tuple(source_tokens)
-        runs = _runs(tuple(t.word for t in src), target_words)
+    src, tgt = tokens(source_text), tokens(target_text)
+    runs = _runs(_words(source_text), _words(target_text), _seeds(source_text))
     joined = _join(runs)
     return tuple(Passage(src[j].start, src[j_end - 1].end, tgt[i].start, tgt[i_end - 1].end, words)
                  for i, j, i_end, j_end, words in joined if words >= min_words)
