@@ -603,14 +603,12 @@ def word_date(value: str | None) -> str:
     return f"{match.group(1)}T{clock if len(clock) == 8 else clock + ':00'}Z"
 
 
-def write_docx(parts: Sequence[Part], old: Draft, new: Draft, author: str = "compactdraft",
-               date: str | None = None, base: str = "new", packages: Packages | None = None) -> bytes:
-    """The redline of ``parts`` (old -> new) as .docx bytes laid out on the ``base`` draft's package;
-    ``packages``: the drafts' source packages when the caller has opened them already."""
+def write_docx(parts: Sequence[Part], old: Draft, new: Draft, packages: Packages, author: str = "compactdraft",
+               date: str | None = None, base: str = "new") -> bytes:
+    """The redline of ``parts`` (old -> new) as .docx bytes laid out on the ``base`` draft's package
+    (``packages``: both drafts' source packages, :func:`open_packages`)."""
     if base not in ("old", "new"):
         raise UsageError(f"--base must be 'old' or 'new', got {base!r}")
-    if packages is None:
-        packages = open_packages(old, new)
     writer = _Writer(parts, packages, base, Annotations(author or "compactdraft", word_date(date or new.date)))
     package = writer.base_pkg
     document = _in_place(writer) if package is not None and needs_in_place(package.root) else None
@@ -664,16 +662,16 @@ def _title_part(old: Draft, new: Draft, packages: Packages) -> list[Part]:
     return [Part((old_title,) if old_title else (), (new_title,) if new_title else ())]
 
 
-def parts_from_redline(redline: Any, packages: Packages | None = None) -> list[Part]:
+def parts_from_redline(redline: Any, packages: Packages) -> list[Part]:
     """The change list's entries as parts, after the titles. A move whose two ends pair up (one run
     of provisions on each side) is written as w:moveFrom/w:moveTo; a scattered one as a deletion and
-    an insertion. ``packages``: the drafts' source packages if already open."""
+    an insertion. ``packages``: both drafts' source packages (for the titles' places)."""
     old, new = redline.old, redline.new
     keys = [_move_key(entry) for entry in redline.entries]
     from_keys = {k for k, e in zip(keys, redline.entries) if k is not None and e.in_old}
     to_keys = {k for k, e in zip(keys, redline.entries) if k is not None and e.in_new}
     paired = {k: f"{index}" for index, k in enumerate(sorted(from_keys & to_keys, key=sorted_key))}
-    parts = _title_part(old, new, packages if packages is not None else open_packages(old, new))
+    parts = _title_part(old, new, packages)
     for entry, key in zip(redline.entries, keys):
         old_side = tuple(old.get(i) for i in entry.old) if entry.in_old else ()
         new_side = tuple(new.get(i) for i in entry.new) if entry.in_new else ()
@@ -693,5 +691,5 @@ def render_docx(redline: Any, author: str = "compactdraft", date: str | None = N
                 **_: object) -> bytes:
     """The redline as a Word document with tracked changes (see the module docstring)."""
     packages = open_packages(redline.old, redline.new)  # read once for the titles and the writer
-    return write_docx(parts_from_redline(redline, packages), redline.old, redline.new, author, date, base,
-                      packages)
+    return write_docx(parts_from_redline(redline, packages), redline.old, redline.new, packages, author, date,
+                      base)
