@@ -238,6 +238,16 @@ def docx_quality(data: bytes, pair: Workload) -> dict[str, Any]:
     return {"exact": quality.exact, "changed_chars": quality.changed_chars, "true_chars": pair.true_chars}
 
 
+def make_argv(series: Path, out_dir: Path) -> list[str]:
+    """The secretariat build of ``series`` into ``out_dir``, as a user runs it."""
+    return ["make", "-s", "-C", str(ROOT), f"DRAFTS={series}", f"OUT={out_dir}", "build"]
+
+
+def draft_to_touch(series: Path) -> Path:
+    """The draft the incremental figure touches: the second by name (a middle draft in the sample)."""
+    return sorted(series.glob("*.docx"))[1]
+
+
 def make_build() -> dict[str, Any]:
     """`make` of the sample series from clean, and again after touching one draft (a copy under work/)."""
     drafts = ROOT / "drafts"
@@ -247,11 +257,11 @@ def make_build() -> dict[str, Any]:
     shutil.rmtree(series, ignore_errors=True)
     shutil.copytree(drafts, series)
     out_dir = WORK / "build"
-    argv = ["make", "-s", "-C", str(ROOT), f"DRAFTS={series}", f"OUT={out_dir}", "build"]
+    argv = make_argv(series, out_dir)
     log("processes: make from clean")
     result = {"make from clean (sample series)": repeat_process(
         argv, before=lambda: shutil.rmtree(out_dir, ignore_errors=True)).as_dict()}
-    touched = sorted(series.glob("*.docx"))[1]
+    touched = draft_to_touch(series)
 
     def touch() -> None:
         now = time.time()
@@ -274,8 +284,7 @@ def breakdown(workloads: list[Workload]) -> dict[str, Any]:
     series, out_dir = WORK / "series", WORK / "build-breakdown"
     if (series / "series.toml").exists():
         log("breakdown: make rule by rule")
-        argv = ["make", "-s", "-C", str(ROOT), f"DRAFTS={series}", f"OUT={out_dir}", "build"]
-        out["make"] = make_breakdown(series, out_dir, argv, sorted(series.glob("*.docx"))[1])
+        out["make"] = make_breakdown(series, out_dir, make_argv(series, out_dir), draft_to_touch(series))
     return out
 
 
