@@ -64,7 +64,7 @@ def _rule_name(steps: list[str]) -> str:
 def _work_in_process(series: Path, out_dir: Path, rules: list[list[str]]) -> list[float]:
     """Seconds each rule's steps take in this (warm) process: the work without start-up or imports."""
     from compactdraft.build import build
-    from compactdraft.series import series_from_paths
+    from compactdraft.parse.series import series_from_paths
 
     loaded = series_from_paths([str(series)])
     build(loaded, out_dir)  # warm-up: every module imported, every output present for the later steps

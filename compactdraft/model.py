@@ -10,7 +10,9 @@ Everything here is immutable and serialises to JSON with an exact round trip
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from enum import Enum
 from typing import Any, Iterator, Mapping
 
@@ -297,3 +299,20 @@ def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
             for link in alignment.links
         ],
     }
+
+
+# --- text ------------------------------------------------------------------------------------------
+
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+# XML 1.0 cannot carry U+FFFE/U+FFFF or lone surrogates: dropped here so every writer (.docx, GraphML) can write any text
+_CONTROL.update(dict.fromkeys([0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]))
+
+
+@lru_cache(maxsize=1 << 14)  # readers and build_draft clean each block's text several times
+def clean_text(text: str) -> str:
+    """NFC, control characters dropped, runs of whitespace collapsed."""
+    text = unicodedata.normalize("NFC", text)
+    if not text.isprintable():  # every character _CONTROL drops is unprintable: most texts skip this
+        text = text.translate(_CONTROL)
+    # str.split() and the regex \s agree on every code point (a test checks); split is 3x faster
+    return " ".join(text.split())

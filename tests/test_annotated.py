@@ -13,7 +13,7 @@ import pytest
 from docxfactory import compact_docx
 from lxml import etree
 
-from compactdraft.annotate import annotate, cite
+from compactdraft.provenance.annotate import annotate, cite
 from compactdraft.parse import parse_bytes, parse_file
 from compactdraft.render import render
 

@@ -91,7 +91,7 @@ def test_make_breakdown_runs_each_make_rule_of_the_plan(tmp_path: Path) -> None:
 
     from bench.profiles import breakdown_lines, make_breakdown
     from compactdraft.build import make_rules, plan
-    from compactdraft.series import series_from_paths
+    from compactdraft.parse.series import series_from_paths
 
     root = Path(__file__).resolve().parent.parent
     series, out = tmp_path / "series", tmp_path / "out"

@@ -15,7 +15,7 @@ import pytest
 
 from compactdraft.build import build, makefile_rules, plan, redline_pairs
 from compactdraft.errors import UsageError
-from compactdraft.series import load_manifest
+from compactdraft.parse.series import load_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = ROOT / "drafts"

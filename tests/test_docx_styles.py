@@ -6,7 +6,7 @@ from pathlib import Path
 from lxml import etree
 
 from compactdraft.parse.docx import W, Style, _STYLES_BY_CONTENT, parse_styles, read_styles
-from compactdraft.parse.numbering import wval
+from compactdraft.word.numbering import wval
 from compactdraft.safeio import SafeZip
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from types import ModuleType
 import pytest
 
 from compactdraft.model import Draft, Kind, LinkKind
-from compactdraft.series import Series, load_drafts, load_manifest, load_sources
+from compactdraft.parse.series import Series, load_drafts, load_manifest, load_sources
 
 DRAFTS = Path(__file__).resolve().parent.parent / "drafts"
 

@@ -86,7 +86,7 @@ def test_sample_series_against_its_truth():
     """drafts/ scored against drafts/truth.json: lineage links P/R >= 0.98 (docs/alignment.md)."""
     from conftest import DRAFTS
     from compactdraft.model import Link
-    from compactdraft.series import load_drafts, load_manifest
+    from compactdraft.parse.series import load_drafts, load_manifest
 
     if not (DRAFTS / "truth.json").exists():
         pytest.skip("drafts/truth.json not generated yet")

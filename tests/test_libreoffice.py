@@ -16,12 +16,12 @@ import pytest
 from docxfactory import compact_docx
 from redline_cases import sample_alignment
 
-from compactdraft.docx_revisions import normalized, read_tracked
-from compactdraft.wordobjects import OBJECT, strip_objects
+from compactdraft.word.tracked import normalized, read_tracked
+from compactdraft.word.objects import OBJECT, strip_objects
 from compactdraft.parse import parse_file
 from compactdraft.redline import compare, redline_from_alignment
 from compactdraft.render import render
-from compactdraft.render.redline_docx import title_provision
+from compactdraft.word.writer import title_provision
 
 pytestmark = pytest.mark.libreoffice
 UNO_PYTHON = "/usr/bin/python3"
@@ -83,7 +83,7 @@ def _cases(tmp: Path, corpus: Path | None) -> dict[str, tuple[bytes, list[str], 
     return cases
 
 
-# Cases of the WmlComparer suite: tables redlined in place (compactdraft/wordinplace.py): a row inserted,
+# Cases of the WmlComparer suite: tables redlined in place (compactdraft/word/inplace.py): a row inserted,
 # a row deleted (put back whole, base new), a row's contents deleted (each cell's in its cell),
 # cell contents swapped, merged cells with a reworded cell and a paragraph added after the table.
 PEER_TABLES = {"table-row": ("WC/WC006-Table-Delete-Row.docx", "WC/WC006-Table.docx"),

@@ -7,7 +7,7 @@ from lxml import etree
 from compactdraft.model import Kind
 from compactdraft.parse import parse_bytes
 from compactdraft.parse.docx import read_blocks
-from compactdraft.parse.numbering import NumberingState, parse_numbering, to_letters, to_roman
+from compactdraft.word.numbering import NumberingState, parse_numbering, to_letters, to_roman
 
 
 def parse(doc: DocxBuilder, **kwargs) -> object:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pytest
 from conftest import PEER
 
-from compactdraft.docx_revisions import normalized, read_tracked, read_tracked_file
+from compactdraft.word.tracked import normalized, read_tracked, read_tracked_file
 from compactdraft.errors import InputError
 from compactdraft.parse import parse_file
 from compactdraft.redline import compare

@@ -15,13 +15,13 @@ from hypothesis import strategies as st
 
 from compactdraft.align import align
 from compactdraft.diff import accept, changed, diff_chars, diff_words, reject
-from compactdraft.docx_revisions import read_tracked
+from compactdraft.word.tracked import read_tracked
 from compactdraft.model import Draft, Footnote, Kind, Provision, draft_to_dict
 from compactdraft.parse import parse_bytes
 from compactdraft.provenance.graph import build_graph, from_bytes, to_bytes
 from compactdraft.redline import Redline, compare, redline_from_alignment
 from compactdraft.render import render
-from compactdraft.render.redline_docx import title_provision
+from compactdraft.word.writer import title_provision
 
 from redline_cases import WORDS, alignments
 

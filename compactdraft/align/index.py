@@ -18,7 +18,7 @@ from operator import itemgetter
 from typing import AbstractSet, Iterable, Sequence
 
 from ..model import Draft
-from ..similarity import ratio, shingle_keys, word_tuple
+from .similarity import ratio, shingle_keys, word_tuple
 
 SHINGLE_SIZE = 2  # word bigrams: discriminative enough for paragraphs, robust to single-word edits
 # A bigram shared by more provisions than this carries no information about which one is meant
@@ -30,7 +30,7 @@ MIN_POSTING_CAP = 24
 class Side:
     """One draft prepared for comparison; positions are indexes into ``draft.provisions``.
 
-    Shingles are space-joined bigram strings (:func:`~compactdraft.similarity.shingle_keys`).
+    Shingles are space-joined bigram strings (:func:`~compactdraft.align.similarity.shingle_keys`).
     """
 
     draft: Draft

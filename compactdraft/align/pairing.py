@@ -23,7 +23,7 @@ from functools import cached_property
 
 from .chain import heaviest_chain
 from .index import CandidateIndex, Scorer, Side
-from ..similarity import bag_dice, containment
+from .similarity import bag_dice, containment
 
 MATCH = 0.5  # in-order pair: unrelated GCM provisions stay below it for 99% (max 0.62, see docs)
 GAP_MATCH = 0.4  # pair in a gap between two aligned neighbours

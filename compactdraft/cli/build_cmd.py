@@ -6,7 +6,7 @@ import click
 
 from ..build import NOTES, Step, makefile_rules
 from ..build import build as build_all
-from ..series import series_from_paths
+from ..parse.series import series_from_paths
 
 
 def _progress(number: int, total: int, step: Step) -> None:

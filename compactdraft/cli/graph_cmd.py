@@ -5,7 +5,7 @@ import click
 from ..provenance import DEFAULT_THRESHOLD, open_graph, series_graph
 from ..render import formats, render
 from ..safeio import write_output
-from ..series import parse_source_option
+from ..parse.series import parse_source_option
 from .options import output_option
 
 _FORMATS = formats("graph")

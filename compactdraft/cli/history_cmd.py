@@ -5,7 +5,7 @@ import click
 from ..align import history as series_history
 from ..render import formats, render
 from ..safeio import write_output
-from ..series import load_drafts, series_from_paths
+from ..parse.series import load_drafts, series_from_paths
 from .options import format_option, output_option
 
 

@@ -4,7 +4,7 @@ import click
 
 from ..render import render
 from ..safeio import write_output
-from ..stats import redline_stats
+from ..redline.stats import redline_stats
 from ..redline import compare_files
 from .options import format_option, input_argument, output_option, profile_option
 

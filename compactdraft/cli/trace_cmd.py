@@ -6,7 +6,7 @@ from ..provenance import open_graph
 from ..provenance.trace import trace as trace_provision
 from ..render import render
 from ..safeio import write_output
-from ..series import parse_source_option
+from ..parse.series import parse_source_option
 from .options import format_option, output_option
 
 

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 from ..errors import InputError
 from ..model import Draft
 from . import ReadOptions
-from .numbering import to_letters, to_roman
+from ..word.numbering import to_letters, to_roman
 from .structure import Block, build_draft, clean_text
 
 DROPPED = {"script", "style", "nav", "header", "footer", "noscript", "template", "head", "svg", "button",

@@ -15,14 +15,12 @@ hint) and calls :func:`build_draft`. The rules:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..errors import InputError
-from ..model import Draft, Footnote, Kind, Provision
-from ..profiles import HeadingRule, Profile, detect_profile, load_profile
+from ..model import Draft, Footnote, Kind, Provision, clean_text
+from .profiles import HeadingRule, Profile, detect_profile, load_profile
 
 
 @dataclass(frozen=True)
@@ -47,19 +45,6 @@ class Block:
 
 OBJECT = "\ufffc"  # a picture or equation in a reader's text (one character per object)
 _OBJECT_TOKEN = re.compile("\ufffc[\ufe00-\ufe0f]*")  # with the content key a reader may add (wordobjects.py)
-_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
-# XML 1.0 cannot carry U+FFFE/U+FFFF or lone surrogates: dropped here so every writer (.docx, GraphML) can
-_CONTROL.update(dict.fromkeys([0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]))
-
-
-@lru_cache(maxsize=1 << 14)  # readers and build_draft clean each block's text several times
-def clean_text(text: str) -> str:
-    """NFC, control characters dropped, runs of whitespace collapsed."""
-    text = unicodedata.normalize("NFC", text)
-    if not text.isprintable():  # every character _CONTROL drops is unprintable: most texts skip this
-        text = text.translate(_CONTROL)
-    # str.split() and the regex \s agree on every code point (a test checks); split is 3x faster
-    return " ".join(text.split())
 
 
 # --- labels ---------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ __all__ = ["series_graph", "open_graph", "build_graph", "Settings", "DEFAULT_THR
 def series_graph(paths: Sequence[str | Path], sources: Iterable[tuple[str, str]] = (),
                  threshold: float = DEFAULT_THRESHOLD) -> nx.MultiDiGraph:
     """The provenance graph of a series folder (series.toml) or of drafts given in order, plus sources."""
-    from ..series import load_drafts, load_sources, series_from_paths
+    from ..parse.series import load_drafts, load_sources, series_from_paths
 
     series = series_from_paths(list(paths), list(sources))
     labels = {entry.id: entry.label for entry in series.drafts + series.sources}

@@ -21,7 +21,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..annotate import AnnotatedDraft, Annotation
+from ..provenance.annotate import AnnotatedDraft, Annotation
 from ..errors import InputError
 from ..model import Draft, Kind
 from ..safeio import SafeZip, read_input_bytes

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from ..diff import DELETE, EQUAL, INSERT, Op
 from ..redline import Entry, EntryKind, Redline
-from ..stats import Counts, redline_stats
+from ..redline.stats import Counts, redline_stats
 from . import register
 from .redline_text import PILCROW, describe, labels
 

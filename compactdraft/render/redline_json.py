@@ -10,7 +10,7 @@ from typing import Any
 
 from ..diff import Op
 from ..redline import Entry, Redline
-from ..stats import redline_stats
+from ..redline.stats import redline_stats
 from . import register
 from .draft import dumps
 

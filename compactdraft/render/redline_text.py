@@ -22,7 +22,7 @@ from typing import Sequence
 from ..diff import DELETE, EQUAL, INSERT, Op
 from ..model import Draft
 from ..redline import Entry, EntryKind, Redline
-from ..stats import redline_stats
+from ..redline.stats import redline_stats
 from . import register
 
 RESET = "\x1b[0m"

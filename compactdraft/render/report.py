@@ -10,7 +10,7 @@ from html import escape
 from itertools import groupby
 from typing import Any
 
-from .. import charts
+from . import charts
 from ..build import ReportData
 from . import register
 

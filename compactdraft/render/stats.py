@@ -1,7 +1,7 @@
 """Change statistics as a text table (one row per section, then the total) and as JSON."""
 from __future__ import annotations
 
-from ..stats import Counts, Stats
+from ..redline.stats import Counts, Stats
 from . import register
 from .draft import dumps
 

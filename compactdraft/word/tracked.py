@@ -12,7 +12,7 @@ gives its revision to all its content, paragraph marks included: a whole row is 
 
 Used by the tests, the LibreOffice cross-check and the WmlComparer peer suite; it never crashes on
 what it does not understand (tables, fields, text boxes are read for their text or skipped). A picture
-or equation is one object token of its paragraph (U+FFFC and a content key, compactdraft/wordobjects.py),
+or equation is one object token of its paragraph (U+FFFC and a content key, compactdraft/word/objects.py),
 as in the docx reader, so a replaced picture or changed equation reads as a different object.
 """
 from __future__ import annotations
@@ -23,10 +23,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from .parse.docx import MC_FALLBACK, in_fallback, is_object
-from .safeio import SafeZip, read_input_bytes
-from .wordobjects import ObjectKeys
-from .wordml import (
+from .content import in_fallback, is_object
+from .namespaces import MC_FALLBACK
+from ..safeio import SafeZip, read_input_bytes
+from .objects import ObjectKeys
+from .elements import (
     DELETE,
     INSERT,
     MOVE_FROM,

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .errors import InputError, NotFoundError, UsageError
-from .model import Draft
+from ..errors import InputError, NotFoundError, UsageError
+from ..model import Draft
 
 MANIFEST = "series.toml"
 
@@ -98,7 +98,7 @@ def load_manifest(path: str | Path) -> Series:
 
 def series_from_paths(paths: Sequence[str | Path], sources: Iterable[tuple[str, str]] = ()) -> Series:
     """A series from drafts given in order (ids from file names) and ``ID=FILE`` sources."""
-    from .parse import default_draft_id
+    from . import default_draft_id
 
     if len(paths) == 1 and Path(paths[0]).is_dir():
         series = load_manifest(paths[0])
@@ -135,7 +135,7 @@ def parse_source_option(values: Iterable[str]) -> list[tuple[str, str]]:
 
 
 def load_entry(entry: Entry) -> Draft:
-    from .parse import parse_file
+    from . import parse_file
 
     return parse_file(entry.path, draft_id=entry.id, profile=entry.profile, date=entry.date)
 

@@ -18,7 +18,7 @@ equal), a changed equation or a replaced picture a different one (a revision). T
 
 The docx reader (:class:`ObjectKeys` per part) and our tracked-changes reader compute the same tokens,
 so accept/reject comparisons compare objects by content. The Word writer turns each object token of
-the diff back into a copy of its source object (compactdraft.parse.docx.object_elements gives them in
+the diff back into a copy of its source object (compactdraft.word.content.object_elements gives them in
 order): an equal one from the base draft, a deleted one from OLD, an inserted one from NEW. A picture
 copied from the draft that is not the base refers to parts (the image) through relationship ids of the
 other package: they are copied under fresh names and ids, bytes unchanged, so its key is kept.
@@ -34,8 +34,8 @@ from typing import Any
 
 from lxml import etree
 
-from .safeio import SafeZip
-from .wordml import R_NS, W, serialize
+from ..safeio import SafeZip
+from .elements import R_NS, W, serialize
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"

@@ -1,6 +1,6 @@
-"""Structure profiles: what counts as a heading and how it is named, kept as data in templates/profiles/.
+"""Structure profiles: what counts as a heading and how it is named, kept as data in compactdraft/templates/profiles/ (shipped inside the package).
 
-A profile is a TOML file; see templates/profiles/un-compact.toml for the annotated format. The
+A profile is a TOML file; see compactdraft/templates/profiles/un-compact.toml for the annotated format. The
 default is detected from the text (:func:`detect_profile`) and can be forced with ``--profile``.
 """
 from __future__ import annotations
@@ -13,11 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from .errors import UsageError
+from ..errors import UsageError
 
 
 def templates_dir() -> Path:
-    """The templates folder: $COMPACTDRAFT_TEMPLATES, else the one beside the package."""
+    """The templates folder: $COMPACTDRAFT_TEMPLATES, else the one inside the package."""
     override = os.environ.get("COMPACTDRAFT_TEMPLATES")
     if override:
         return Path(override)

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, Sequence
 
-from .diff import DELETE, INSERT, Op, accept, changed, diff_words, reject
-from .model import Alignment, Draft, Link, LinkKind
+from ..diff import DELETE, INSERT, Op, accept, changed, diff_words, reject
+from ..model import Alignment, Draft, Link, LinkKind
 
 
 class EntryKind(str, Enum):
@@ -119,7 +119,7 @@ class Redline:
 
 def compare(old: Draft, new: Draft, engine: str | None = None) -> Redline:
     """Align two drafts and build their change list."""
-    from .align import align
+    from ..align import align
 
     return redline_from_alignment(align(old, new), engine)
 
@@ -336,7 +336,7 @@ __all__ = ["Entry", "EntryKind", "Redline", "compare", "compare_files", "redline
 def compare_files(old_path: str, new_path: str, profile: str | None = None, engine: str | None = None
                   ) -> Redline:
     """Parse two files (any supported format) and build their redline."""
-    from .parse import parse_file
+    from ..parse import parse_file
 
     old = parse_file(old_path, profile=profile)
     new = parse_file(new_path, profile=profile)

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
-from .model import Alignment, Draft
-from .safeio import write_output
-from .series import Entry, Series
+from ..errors import UsageError
+from ..model import Alignment, Draft
+from ..safeio import write_output
+from ..parse.series import Entry, Series
 
 Progress = Callable[[int, int, "Step"], None]
 AUTHOR = "compactdraft"
@@ -168,7 +168,7 @@ class Workspace:
 
     def draft(self, entry_id: str) -> Draft:
         if entry_id not in self._drafts:
-            from .parse import parse_file
+            from ..parse import parse_file
 
             is_source = any(e.id == entry_id for e in self.series.sources)
             name = source_json(entry_id) if is_source else draft_json(entry_id)
@@ -183,21 +183,21 @@ class Workspace:
 
     def alignment(self, old: str, new: str) -> Alignment:
         if (old, new) not in self._alignments:
-            from .align import align
+            from ..align import align
 
             self._alignments[(old, new)] = align(self.draft(old), self.draft(new))
         return self._alignments[(old, new)]
 
     def redline(self, old: str, new: str) -> Any:
         if (old, new) not in self._redlines:
-            from .redline import redline_from_alignment
+            from ..redline import redline_from_alignment
 
             self._redlines[(old, new)] = redline_from_alignment(self.alignment(old, new))
         return self._redlines[(old, new)]
 
     def graph(self) -> Any:
         if self._graph is None:
-            from .provenance.graph import load
+            from ..provenance.graph import load
 
             self._graph = load(self.plan.path("graph.json"))
         return self._graph
@@ -212,8 +212,8 @@ def _entry(series: Series, kind: str, entry_id: str) -> Entry:
 
 
 def _run_parse(ws: Workspace, step: Step) -> str:
-    from .parse import parse_file
-    from .render import render
+    from ..parse import parse_file
+    from ..render import render
 
     kind, entry_id = step.args
     entry = _entry(ws.series, kind, entry_id)
@@ -223,7 +223,7 @@ def _run_parse(ws: Workspace, step: Step) -> str:
 
 
 def _run_redline(ws: Workspace, step: Step) -> str | bytes:
-    from .render import render
+    from ..render import render
 
     old, new, fmt = step.args
     redline = ws.redline(old, new)
@@ -231,7 +231,7 @@ def _run_redline(ws: Workspace, step: Step) -> str | bytes:
 
 
 def _run_graph(ws: Workspace, step: Step) -> bytes:
-    from .provenance.graph import build_graph, to_bytes
+    from ..provenance.graph import build_graph, to_bytes
 
     (fmt,) = step.args
     if fmt == "json":
@@ -244,8 +244,8 @@ def _run_graph(ws: Workspace, step: Step) -> bytes:
 
 
 def _run_annotated(ws: Workspace, step: Step) -> str | bytes:
-    from .annotate import annotate
-    from .render import render
+    from ..provenance.annotate import annotate
+    from ..render import render
 
     (fmt,) = step.args
     annotated = annotate(ws.drafts(), ws.sources(), ws.graph(), labels=ws.labels(),
@@ -257,7 +257,7 @@ def _run_annotated(ws: Workspace, step: Step) -> str | bytes:
 
 
 def _run_report(ws: Workspace, step: Step) -> str | bytes:
-    from .render import render
+    from ..render import render
 
     return render("report", report_data(ws), "html")
 
@@ -340,14 +340,14 @@ def open_brackets(draft: Draft) -> int:
 
 def _heading_of(draft: Draft, provision_id: str) -> str | None:
     """The nearest heading enclosing a provision (itself for a heading): its objective, usually."""
-    from .model import Kind
+    from ..model import Kind
 
     chain = (draft.get(provision_id),) + draft.ancestors(provision_id)
     return next((p.id for p in chain if p.kind is Kind.HEADING), None)
 
 
 def _section_name(draft: Draft, heading_id: str | None) -> str:
-    from .annotate import cite
+    from ..provenance.annotate import cite
 
     if heading_id is None:
         return "Outside any heading"
@@ -361,8 +361,8 @@ def _section_name(draft: Draft, heading_id: str | None) -> str:
 
 def _words_changed(redline: Any) -> dict[str, int]:
     """Words inserted plus deleted per heading (objective) name in one round."""
-    from .diff import DELETE, INSERT
-    from .diff.tokens import count_words
+    from ..diff import DELETE, INSERT
+    from ..diff.tokens import count_words
 
     totals: dict[str, int] = {}
     for entry in redline.entries:
@@ -376,7 +376,7 @@ def _words_changed(redline: Any) -> dict[str, int]:
 
 
 def _moves(alignment: Alignment) -> tuple[int, int, int, int]:
-    from .model import LinkKind
+    from ..model import LinkKind
 
     added = sum(len(l.new) for l in alignment.links if l.kind is LinkKind.INSERTED)
     deleted = sum(len(l.old) for l in alignment.links if l.kind is LinkKind.DELETED)
@@ -386,8 +386,8 @@ def _moves(alignment: Alignment) -> tuple[int, int, int, int]:
 
 
 def _coverage(ws: Workspace) -> tuple[tuple[str, float, int, int], ...]:
-    from .annotate import SOURCE_RELATIONS, _edge_kind
-    from .model import Kind
+    from ..provenance.annotate import SOURCE_RELATIONS, _edge_kind
+    from ..model import Kind
 
     graph = ws.graph()
     final = ws.series.drafts[-1].id
@@ -433,7 +433,7 @@ def _outputs(the_plan: Plan) -> tuple[Output, ...]:
 
 def report_data(ws: Workspace) -> ReportData:
     """Every figure of the report, from the parsed drafts, their redlines and the graph."""
-    from .model import Kind
+    from ..model import Kind
 
     series = ws.series
     labels = ws.labels()
@@ -493,7 +493,7 @@ def makefile_rules(series_dir: str, out_dir: str, notes: str = "comments", comma
 
     ``series_dir`` and ``out_dir`` are written as given, so the rules work from the folder make runs in.
     """
-    from .series import series_from_paths
+    from ..parse.series import series_from_paths
 
     the_plan = plan(series_from_paths([series_dir]), out_dir, notes)
     base = f"{command} build {_make_path(series_dir)} -o {_make_path(out_dir)} --notes {notes}"

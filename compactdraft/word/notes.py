@@ -20,11 +20,11 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from .diff import diff_words
-from .parse.docx import read_paragraph
-from .parse.structure import clean_text
-from .safeio import SafeZip
-from .wordml import (
+from ..diff import diff_words
+from ..model import clean_text
+from .content import read_paragraph
+from ..safeio import SafeZip
+from .elements import (
     DELETE,
     INSERT,
     NSMAP,
@@ -36,7 +36,7 @@ from .wordml import (
     serialize,
     sub,
 )
-from .wordobjects import ObjectKeys
+from .objects import ObjectKeys
 
 FOOTNOTE, ENDNOTE = "footnote", "endnote"
 MARK_OF = {FOOTNOTE: "\ufdd0", ENDNOTE: "\ufdd1"}

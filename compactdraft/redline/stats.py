@@ -16,10 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, fields
 from typing import Iterable
 
-from .diff import DELETE, INSERT
-from .diff.tokens import count_words
-from .model import Draft
-from .redline import Entry, EntryKind, Redline, compare
+from ..diff import DELETE, INSERT
+from ..diff.tokens import count_words
+from ..model import Draft
+from .compare import Entry, EntryKind, Redline, compare
 
 BRACKETED = re.compile(r"\[[^\[\]]*\]")
 

@@ -29,8 +29,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from .parse.docx import OBJECT_TAGS, is_object
-from .wordml import (
+from .content import OBJECT_TAGS, is_object
+from .elements import (
     DELETE,
     EQUAL,
     INSERT,

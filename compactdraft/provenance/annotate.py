@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Alignment, Draft, Kind, Link, LinkKind
+from ..model import Alignment, Draft, Kind, Link, LinkKind
 
 # edge kinds of the provenance graph that name a source of a provision
 SOURCE_RELATIONS = ("cites", "reuses", "paraphrases")
@@ -273,7 +273,7 @@ def annotate(drafts: Sequence[Draft], sources: Sequence[Draft], graph: Any = Non
         raise ValueError("annotate needs at least one draft")
     names = dict(labels or {})
     if alignments is None:
-        from .align import align
+        from ..align import align
 
         alignments = [align(old, new) for old, new in zip(drafts, drafts[1:])]
     final = drafts[-1]
