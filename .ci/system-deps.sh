@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: LibreOffice (opens our .docx redlines, accepts/rejects changes)
-# and python3-uno (its Python bridge, used by tests/lo_accept_reject.py).
+# and python3-uno (its Python bridge, used by tests/support/lo_accept_reject.py).
 # Installs them when missing and we can (root or passwordless sudo); otherwise says so, and the
 # tests that need them are skipped with that reason (never on CI, where a missing program fails).
 set -u
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
-# tests/lo_accept_reject.py drives LibreOffice through UNO from Debian's python3
+# tests/support/lo_accept_reject.py drives LibreOffice through UNO from Debian's python3
 /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || need+=(python3-uno)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif sudo -n true 2>/dev/null; then SUDO="sudo -n"; else

@@ -8,9 +8,9 @@ does it mark as changed, against the true edit size recorded when the workload w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 Pieces = list[tuple[str, str]]
 

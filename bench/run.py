@@ -12,12 +12,13 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import baselines as B
 from .timing import RUNS, Stat, repeat, repeat_process
-from .workloads import RATES, ROOT, SCALES, WORK, Workload, make_workloads, source_corpus
+from .workloads import ROOT, SCALES, WORK, Workload, make_workloads, source_corpus
 
 BENCH = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
@@ -150,10 +151,10 @@ def stages(workloads: list[Workload]) -> dict[str, Any]:
 
 
 def provenance_stages() -> dict[str, Any]:
+    from compactdraft.parse import parse_file
     from compactdraft.provenance import series_graph
     from compactdraft.provenance.index import CandidateIndex
     from compactdraft.provenance.trace import trace
-    from compactdraft.parse import parse_file
 
     out: dict[str, Any] = {}
     drafts = ROOT / "drafts"

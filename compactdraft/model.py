@@ -11,10 +11,11 @@ Everything here is immutable and serialises to JSON with an exact round trip
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from enum import Enum
-from typing import Any, Iterator, Mapping
+from functools import lru_cache
+from typing import Any
 
 from .errors import InputError
 

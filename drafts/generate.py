@@ -20,9 +20,9 @@ import json
 import re
 import sys
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import docx
 from docx.enum.text import WD_BREAK
@@ -389,7 +389,7 @@ def _add_printed(document: docx.document.Document, p: Printed) -> None:
 
 
 def _moment(date: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(date).replace(hour=9, tzinfo=dt.timezone.utc)
+    return dt.datetime.fromisoformat(date).replace(hour=9, tzinfo=dt.UTC)
 
 
 def docx_bytes(title: str, printed: list[Printed], date: str, subject: str) -> bytes:

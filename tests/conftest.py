@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("COMPACTDRAFT_CORPUS", ROOT.parent / "shared" / "corpus" / "un"))
 PEER = ROOT.parent / "shared" / "peer" / "wmlcomparer"
 DRAFTS = ROOT / "drafts"
+# the test-data generators (docxfactory, hostile, stress ...) are imported by name from every folder
+sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 
 
 @pytest.fixture(scope="session")

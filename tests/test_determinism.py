@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from docxfactory import compact_docx
+
 from compactdraft.render import formats
 
 HERE = Path(__file__).resolve().parent
+SUPPORT = HERE / "support"
 SOURCE = ("Declaration for Testing\n\n1. We commit to strengthen the global evidence base on data.\n\n"
           "2. States shall cooperate on the commitment of objective 2.\n")
 
@@ -52,7 +53,7 @@ def run_plan(folder: Path, seed: str) -> dict[str, bytes]:
     plan_file = folder / "plan.json"
     plan_file.write_text(json.dumps(plan), encoding="utf-8")
     env = dict(os.environ, PYTHONHASHSEED=seed)
-    result = subprocess.run([sys.executable, str(HERE / "hostile.py"), str(plan_file)], capture_output=True,
+    result = subprocess.run([sys.executable, str(SUPPORT / "hostile.py"), str(plan_file)], capture_output=True,
                             cwd=folder, env=env, timeout=600)
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     for name, run in json.loads(result.stdout).items():

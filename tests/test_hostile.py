@@ -1,4 +1,4 @@
-"""Every command over every hostile input (tests/hostile.py): it succeeds, or exits 2 with one line
+"""Every command over every hostile input (tests/support/hostile.py): it succeeds, or exits 2 with one line
 "compactdraft: error: FILE: problem"; never a traceback, a hang, a network access, a file written
 outside its output, or more memory than the bound.
 
@@ -9,19 +9,19 @@ and a timeout, so a hang fails too.
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 import resource
 import socket
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
-
 import hostile
+import pytest
 from docxfactory import compact_docx
 
 HERE = Path(__file__).resolve().parent
+SUPPORT = HERE / "support"
 # address space, not resident memory: Python with lxml/networkx maps ~0.5 GB before reading anything
 MEMORY_BOUND = 2 * 1024 ** 3  # every small hostile case, all commands in one process
 BIG_MEMORY_BOUND = 4 * 1024 ** 3  # a 50 MB paragraph or 100,000 paragraphs (peak RSS measured 0.9 GB)
@@ -72,7 +72,7 @@ def run_case(case: hostile.Case, world) -> tuple[Path, Path, dict]:
             plan = {name: plan[name] for name in hostile.BIG_COMMANDS}
     plan_file = case_dir / "plan.json"
     plan_file.write_text(json.dumps(plan), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(HERE / "hostile.py"), str(plan_file)], capture_output=True,
+    result = subprocess.run([sys.executable, str(SUPPORT / "hostile.py"), str(plan_file)], capture_output=True,
                             cwd=HERE.parent, timeout=BIG_TIMEOUT if case.big else TIMEOUT,
                             preexec_fn=limit_memory(BIG_MEMORY_BOUND if case.big else MEMORY_BOUND))
     assert result.returncode == 0, result.stderr.decode()[-3000:]

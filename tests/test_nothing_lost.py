@@ -11,10 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 import hostile
+import pytest
 from docxfactory import compact_docx
+
 from compactdraft.safeio import atomic_open, write_output
 
 ROOT = Path(__file__).resolve().parent.parent

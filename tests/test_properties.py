@@ -12,18 +12,17 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from redline_cases import WORDS, alignments
 
 from compactdraft.align import align
 from compactdraft.diff import accept, changed, diff_chars, diff_words, reject
-from compactdraft.word.tracked import read_tracked
 from compactdraft.model import Draft, Footnote, Kind, Provision, draft_to_dict
 from compactdraft.parse import parse_bytes
 from compactdraft.provenance.graph import build_graph, from_bytes, to_bytes
 from compactdraft.redline import Redline, compare, redline_from_alignment
 from compactdraft.render import render
+from compactdraft.word.tracked import read_tracked
 from compactdraft.word.writer import title_provision
-
-from redline_cases import WORDS, alignments
 
 SCALE = {"quick": 0.1, "ci": 1.0, "thorough": 10.0}[os.environ.get("COMPACTDRAFT_PROPERTIES", "ci")]
 

@@ -8,7 +8,7 @@ A chosen set is one-to-one by construction.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 Pair = tuple[int, int, float]
 

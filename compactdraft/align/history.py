@@ -6,8 +6,8 @@ back (and forward) through every round and says what happened at each step.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..errors import NotFoundError, UsageError
 from ..model import Alignment, Draft, Link

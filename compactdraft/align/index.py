@@ -10,12 +10,13 @@ figures are in docs/alignment.md).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from heapq import heappush, heapreplace
 from itertools import chain
 from operator import itemgetter
-from typing import AbstractSet, Iterable, Sequence
+from typing import AbstractSet
 
 from ..model import Draft
 from .similarity import ratio, shingle_keys, word_tuple

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Hashable, Sequence
 from functools import lru_cache
-from typing import AbstractSet, Hashable, Sequence
+from typing import AbstractSet
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -23,8 +23,8 @@ from typing import Any
 
 from ..errors import UsageError
 from ..model import Alignment, Draft
-from ..safeio import write_output
 from ..parse.series import Entry, Series
+from ..safeio import write_output
 
 Progress = Callable[[int, int, "Step"], None]
 AUTHOR = "compactdraft"
@@ -386,8 +386,8 @@ def _moves(alignment: Alignment) -> tuple[int, int, int, int]:
 
 
 def _coverage(ws: Workspace) -> tuple[tuple[str, float, int, int], ...]:
-    from ..provenance.annotate import SOURCE_RELATIONS, _edge_kind
     from ..model import Kind
+    from ..provenance.annotate import SOURCE_RELATIONS, _edge_kind
 
     graph = ws.graph()
     final = ws.series.drafts[-1].id

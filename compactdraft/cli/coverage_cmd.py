@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import click
 
+from ..parse.series import parse_source_option
 from ..provenance import open_graph
 from ..provenance.coverage import coverage as source_coverage
 from ..render import render
 from ..safeio import write_output
-from ..parse.series import parse_source_option
 from .options import format_option, output_option
 
 

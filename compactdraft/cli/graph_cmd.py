@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import click
 
+from ..parse.series import parse_source_option
 from ..provenance import DEFAULT_THRESHOLD, open_graph, series_graph
 from ..render import formats, render
 from ..safeio import write_output
-from ..parse.series import parse_source_option
 from .options import output_option
 
 _FORMATS = formats("graph")

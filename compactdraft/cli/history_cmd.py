@@ -3,9 +3,9 @@ from __future__ import annotations
 import click
 
 from ..align import history as series_history
+from ..parse.series import load_drafts, series_from_paths
 from ..render import formats, render
 from ..safeio import write_output
-from ..parse.series import load_drafts, series_from_paths
 from .options import format_option, output_option
 
 

@@ -1,7 +1,8 @@
 """Options shared by several commands, as decorators (one definition, same help everywhere)."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import click
 

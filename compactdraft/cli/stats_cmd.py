@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import click
 
+from ..redline import compare_files
+from ..redline.stats import redline_stats
 from ..render import render
 from ..safeio import write_output
-from ..redline.stats import redline_stats
-from ..redline import compare_files
 from .options import format_option, input_argument, output_option, profile_option
 
 

@@ -17,9 +17,9 @@ Invariants (property-tested): ``accept(diff_words(a, b)) == b``, ``reject(diff_w
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, chain
-from typing import Iterable, Sequence
 
 from .engine import DELETE, EQUAL, INSERT, Engine, get_engine
 from .tokens import tokenise

@@ -16,7 +16,7 @@ degraded diff, which would make a redline depend on the machine's speed.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from typing import Protocol
 
 from ..errors import UsageError
@@ -76,7 +76,7 @@ def fast_available() -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_engine(name: str | None = None) -> Engine:
     """The engine called ``name`` (python, fast, auto); None reads $COMPACTDRAFT_DIFF_ENGINE, else auto.
 

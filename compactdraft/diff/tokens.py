@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Scripts written without spaces between words: one token per character.
 CJK_RANGES = (
@@ -80,7 +80,7 @@ assert CJK_RANGES[1::3] == "-" * (len(CJK_RANGES) // 3) and len(CJK_RANGES) % 3 
 _CJK_BOUNDS = tuple((ord(CJK_RANGES[i]), ord(CJK_RANGES[i + 2])) for i in range(0, len(CJK_RANGES), 3))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _is_special(char: str) -> bool:
     """True for a character the full pattern treats apart: CJK, a joiner or a BMP combining mark
     (exactly the classes of :func:`token_pattern`)."""

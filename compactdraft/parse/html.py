@@ -15,8 +15,8 @@ from lxml import html as lxml_html
 
 from ..errors import InputError
 from ..model import Draft
-from . import ReadOptions
 from ..word.numbering import to_letters, to_roman
+from . import ReadOptions
 from .structure import Block, build_draft, clean_text
 
 DROPPED = {"script", "style", "nav", "header", "footer", "noscript", "template", "head", "svg", "button",

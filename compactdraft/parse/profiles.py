@@ -8,10 +8,10 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import UsageError
 
@@ -71,7 +71,7 @@ def available_profiles() -> list[str]:
     return sorted(p.stem for p in folder.glob("*.toml")) if folder.is_dir() else []
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_profile(name_or_path: str) -> Profile:
     """A profile by name (``un-compact``) or by path to a .toml file."""
     candidate = Path(name_or_path)

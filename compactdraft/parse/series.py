@@ -21,9 +21,9 @@ Without a manifest, drafts given on the command line are taken in the order give
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from ..errors import InputError, NotFoundError, UsageError
 from ..model import Draft

@@ -15,8 +15,8 @@ hint) and calls :func:`build_draft`. The rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 from ..errors import InputError
 from ..model import Draft, Footnote, Kind, Provision, clean_text

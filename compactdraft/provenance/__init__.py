@@ -12,8 +12,8 @@ graph out; :func:`open_graph` also accepts a saved graph file.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import networkx as nx
 

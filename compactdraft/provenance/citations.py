@@ -15,9 +15,9 @@ or to a stable unresolved node id (``cite:A/RES/71/1#para.41``) when it is not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from ..model import Draft
 

@@ -14,9 +14,9 @@ Run ``python -m compactdraft.provenance.evaluate drafts/`` to print the curve as
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 import networkx as nx
 

@@ -13,8 +13,7 @@ import math
 import random
 import time
 from collections import defaultdict
-from typing import Iterable, Sequence
-
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from .text import STOPWORDS, stem, words_of

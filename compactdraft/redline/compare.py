@@ -19,11 +19,11 @@ link that is not a move) is shown as a move, so that both orders always hold. Se
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable, Sequence
 
-from ..diff import DELETE, INSERT, Op, accept, changed, diff_words, reject
+from ..diff import Op, accept, changed, diff_words, reject
 from ..model import Alignment, Draft, Link, LinkKind
 
 

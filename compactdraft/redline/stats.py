@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import Iterable
 
 from ..diff import DELETE, INSERT
 from ..diff.tokens import count_words

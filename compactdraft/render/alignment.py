@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..align import History, Lineage, TraceStep
 from ..model import Alignment, Draft, Link, LinkKind, alignment_to_dict

@@ -21,9 +21,9 @@ from typing import Any
 
 from lxml import etree
 
-from ..provenance.annotate import AnnotatedDraft, Annotation
 from ..errors import InputError
 from ..model import Draft, Kind
+from ..provenance.annotate import AnnotatedDraft, Annotation
 from ..safeio import SafeZip, read_input_bytes
 from . import register
 

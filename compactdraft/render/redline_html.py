@@ -9,8 +9,8 @@ avoids breaking a provision across pages.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
-from typing import Sequence
 
 from ..diff import DELETE, EQUAL, INSERT, Op
 from ..redline import Entry, EntryKind, Redline

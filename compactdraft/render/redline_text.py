@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..diff import DELETE, EQUAL, INSERT, Op
 from ..model import Draft

@@ -10,9 +10,8 @@ from html import escape
 from itertools import groupby
 from typing import Any
 
-from . import charts
 from ..build import ReportData
-from . import register
+from . import charts, register
 
 _CSS = """
 body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:#222;background:#f6f7f9}

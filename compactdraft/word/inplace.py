@@ -76,14 +76,14 @@ def segments(pieces: Sequence[object], trailing: str) -> list[Segment]:
     result: list[Segment] = []
     current: list[tuple[str, str]] = []
     for piece in pieces:
-        text = getattr(piece, "text")
-        if getattr(piece, "marker") is not None:
+        text = piece.text
+        if piece.marker is not None:
             continue  # move ranges: moves are deletion + insertion here
         if text is None:
-            result.append(Segment(getattr(piece, "kind"), tuple(current)))
+            result.append(Segment(piece.kind, tuple(current)))
             current = []
         elif text:
-            current.append((getattr(piece, "kind"), text))
+            current.append((piece.kind, text))
     result.append(Segment(trailing, tuple(current)))
     return result
 

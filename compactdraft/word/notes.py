@@ -22,8 +22,8 @@ from lxml import etree
 
 from ..diff import diff_words
 from ..model import clean_text
-from .content import read_paragraph
 from ..safeio import SafeZip
+from .content import read_paragraph
 from .elements import (
     DELETE,
     INSERT,

@@ -23,10 +23,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from .content import in_fallback, is_object
-from .namespaces import MC_FALLBACK
 from ..safeio import SafeZip, read_input_bytes
-from .objects import ObjectKeys
+from .content import in_fallback, is_object
 from .elements import (
     DELETE,
     INSERT,
@@ -36,6 +34,8 @@ from .elements import (
     REMOVED_ON_REJECT,
     W,
 )
+from .namespaces import MC_FALLBACK
+from .objects import ObjectKeys
 
 _REVISION_TAGS = {W + INSERT: INSERT, W + DELETE: DELETE, W + MOVE_FROM: MOVE_FROM, W + MOVE_TO: MOVE_TO}
 _TEXT_TAGS = {W + "t", W + "delText"}

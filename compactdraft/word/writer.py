@@ -37,10 +37,8 @@ from lxml import etree
 from ..diff import diff_words
 from ..errors import InputError, UsageError
 from ..model import Draft, Kind, Provision
-from .content import object_elements
-from .objects import OBJECT
 from ..safeio import SafeZip, read_input_bytes
-from .inplace import InPlaceBody, needs_in_place, segments, write_parts
+from .content import object_elements
 from .elements import (
     DELETE,
     EQUAL,
@@ -56,6 +54,7 @@ from .elements import (
     serialize,
     sub,
 )
+from .inplace import InPlaceBody, needs_in_place, segments, write_parts
 from .notes import (
     MARKS,
     NotePairing,
@@ -66,7 +65,7 @@ from .notes import (
     marked_display,
     read_note_parts,
 )
-from .objects import OBJECT_TOKEN, ObjectKeys, import_relationships
+from .objects import OBJECT, OBJECT_TOKEN, ObjectKeys, import_relationships
 from .objects import ObjectQueues as _ObjectQueues
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

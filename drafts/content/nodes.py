@@ -20,8 +20,8 @@ Sources: a tuple of (source provision, how) with how one of ``quotes`` (a long v
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
 Sources = tuple[tuple[str, str], ...]
 HOW = ("quotes", "paraphrases", "cites")

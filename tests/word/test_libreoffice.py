@@ -1,6 +1,6 @@
 """LibreOffice itself opens our Word redlines, and accepting/rejecting every change gives NEW/OLD.
 
-One headless soffice run (tests/lo_accept_reject.py, on Debian's python3 with python3-uno) handles
+One headless soffice run (tests/support/lo_accept_reject.py, on Debian's python3 with python3-uno) handles
 every document, because start-ups are slow. Empty paragraphs are ignored in the comparison: when the
 last paragraph of a redline is an insertion, LibreOffice's reject-all leaves the (unremovable) final
 paragraph empty where Word and our reader merge it away (docs/wordml.md).
@@ -16,16 +16,16 @@ import pytest
 from docxfactory import compact_docx
 from redline_cases import sample_alignment
 
-from compactdraft.word.tracked import normalized, read_tracked
-from compactdraft.word.objects import OBJECT, strip_objects
 from compactdraft.parse import parse_file
 from compactdraft.redline import compare, redline_from_alignment
 from compactdraft.render import render
+from compactdraft.word.objects import OBJECT, strip_objects
+from compactdraft.word.tracked import normalized, read_tracked
 from compactdraft.word.writer import title_provision
 
 pytestmark = pytest.mark.libreoffice
 UNO_PYTHON = "/usr/bin/python3"
-SCRIPT = Path(__file__).with_name("lo_accept_reject.py")
+SCRIPT = Path(__file__).resolve().parents[1] / "support" / "lo_accept_reject.py"
 
 
 def _lo_missing() -> str | None:

@@ -17,7 +17,7 @@ from compactdraft.build import build, makefile_rules, plan, redline_pairs
 from compactdraft.errors import UsageError
 from compactdraft.parse.series import load_manifest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DRAFTS = ROOT / "drafts"
 TOOL = f"{sys.executable} -m compactdraft"
 

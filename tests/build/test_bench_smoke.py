@@ -72,7 +72,7 @@ def test_phases_makes_what_the_redline_command_makes(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     old, new = root / "drafts" / "rev1.docx", root / "drafts" / "rev2.docx"
     timed, plain = tmp_path / "timed.docx", tmp_path / "plain.docx"
     done = subprocess.run([sys.executable, "-m", "bench.phases", str(old), str(new), str(timed)], cwd=root,
@@ -93,7 +93,7 @@ def test_make_breakdown_runs_each_make_rule_of_the_plan(tmp_path: Path) -> None:
     from compactdraft.build import make_rules, plan
     from compactdraft.parse.series import series_from_paths
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     series, out = tmp_path / "series", tmp_path / "out"
     shutil.copytree(root / "drafts", series, ignore=shutil.ignore_patterns("__pycache__", "content", "*.py"))
     tool = Path(sys.executable).parent / "compactdraft"

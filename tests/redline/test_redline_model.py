@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from hypothesis import given, settings
+from redline_cases import alignments, sample_alignment
 
 from compactdraft.diff import accept, reject
 from compactdraft.model import Alignment, Link, LinkKind
 from compactdraft.redline import EntryKind, Redline, redline_from_alignment
-
-from redline_cases import alignments, sample_alignment
 
 
 def check_invariants(redline: Redline) -> None:

@@ -5,11 +5,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from compactdraft.parse.docx import W, Style, _STYLES_BY_CONTENT, parse_styles, read_styles
-from compactdraft.word.numbering import wval
+from compactdraft.parse.docx import _STYLES_BY_CONTENT, Style, W, parse_styles, read_styles
 from compactdraft.safeio import SafeZip
+from compactdraft.word.numbering import wval
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 

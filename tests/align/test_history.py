@@ -5,12 +5,11 @@ import subprocess
 import sys
 
 import pytest
+import stress
 
 from compactdraft.align import history
 from compactdraft.errors import NotFoundError
 from compactdraft.model import LinkKind
-
-import stress
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +84,7 @@ def test_cli_align_and_history(tmp_path, corpus):
 def test_sample_series_against_its_truth():
     """drafts/ scored against drafts/truth.json: lineage links P/R >= 0.98 (docs/alignment.md)."""
     from conftest import DRAFTS
+
     from compactdraft.model import Link
     from compactdraft.parse.series import load_drafts, load_manifest
 

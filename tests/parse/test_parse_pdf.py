@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import pytest
+from pdffactory import make_pdf
 
 from compactdraft.errors import InputError
 from compactdraft.model import Kind
 from compactdraft.parse import parse_bytes
 from compactdraft.parse.pdf import paragraphs, remove_furniture
-from pdffactory import make_pdf
 
 pytest.importorskip("pypdf", reason="the pdf extra (pypdf) is not installed")
 

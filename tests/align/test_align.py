@@ -4,14 +4,13 @@ import json
 from collections import Counter
 
 import pytest
+import stress
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compactdraft.align import align
 from compactdraft.model import Draft, Kind, LinkKind, Provision, alignment_to_dict
 from compactdraft.parse import parse_bytes
-
-import stress
 
 
 def draft(text: str, draft_id: str) -> Draft:

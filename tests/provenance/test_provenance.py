@@ -161,7 +161,7 @@ def test_accuracy_on_the_sample_series_meets_the_targets() -> None:
     from compactdraft.provenance import DEFAULT_THRESHOLD, series_graph
     from compactdraft.provenance.evaluate import load_truth, score
 
-    series = Path(__file__).resolve().parent.parent / "drafts"
+    series = Path(__file__).resolve().parents[2] / "drafts"
     if not (series / "truth.json").exists() or not (series / "series.toml").exists():
         pytest.skip("the sample series drafts/ (series.toml, truth.json) is not there")
     result = score(series_graph([series]), load_truth(series / "truth.json"), DEFAULT_THRESHOLD)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compactdraft.diff import diff_words
 from compactdraft.diff.tokens import CJK_RANGES, JOINERS, _is_plain, _mark_class, tokenise

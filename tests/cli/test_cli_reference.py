@@ -4,7 +4,7 @@ from pathlib import Path
 
 from compactdraft.cli.reference import reference
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "cli.md"
 
 
 def test_docs_cli_md_is_the_current_help():

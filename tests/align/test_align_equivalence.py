@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compactdraft.align.index import CandidateIndex, Side
-from compactdraft.model import _CONTROL, clean_text
 from compactdraft.align.similarity import ratio, shingle_keys, shingles, words
+from compactdraft.model import _CONTROL, clean_text
 
 
 def difflib_ratio(a: list[str], b: list[str]) -> float:

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 import pytest
 from conftest import PEER
 
-from compactdraft.word.tracked import normalized, read_tracked, read_tracked_file
 from compactdraft.errors import InputError
 from compactdraft.parse import parse_file
 from compactdraft.redline import compare
 from compactdraft.render import render
+from compactdraft.word.tracked import normalized, read_tracked, read_tracked_file
 
 # measured with this writer: 95 of the 105 compare cases agree (docs/peer-suite.md)
 AGREEING_AT_LEAST = 95

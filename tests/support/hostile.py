@@ -17,9 +17,9 @@ import random
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from docxfactory import NSDECL, DocxBuilder, compact_docx
 from pdffactory import make_pdf
@@ -36,13 +36,13 @@ class Case:
 
     name: str
     filename: str
-    build: Callable[["Context"], bytes]
+    build: Callable[[Context], bytes]
     outcome: str  # "refuse" or "accept"
     message: str = ""  # for refuse: a fragment of the one-line error
     big: bool = False  # slow to process: run fewer commands on it
     what: str = ""  # one line for docs/robustness.md
 
-    def write(self, folder: Path, context: "Context") -> Path:
+    def write(self, folder: Path, context: Context) -> Path:
         path = folder / self.filename
         path.write_bytes(self.build(context))
         return path
@@ -82,7 +82,7 @@ def docx_replacing(part: str, xml: bytes, base: bytes | None = None) -> bytes:
 
 def word_document(body: str) -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NSDECL}><w:body>{body}'
-            "</w:body></w:document>").encode("utf-8")
+            "</w:body></w:document>").encode()
 
 
 def para(text: str) -> str:
@@ -142,7 +142,7 @@ class RawMember:
     size: int
 
     @classmethod
-    def of(cls, name: str, content: bytes) -> "RawMember":
+    def of(cls, name: str, content: bytes) -> RawMember:
         packer = zlib.compressobj(9, zlib.DEFLATED, -15)
         return cls(name, packer.compress(content) + packer.flush(), zlib.crc32(content), len(content))
 
@@ -503,7 +503,7 @@ def run_in_process(argv: list[str]) -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    # python tests/hostile.py COMMANDS.json: run each argv in this one process, print results as JSON
+    # python tests/support/hostile.py COMMANDS.json: run each argv in this one process, print results as JSON
     import json
     import sys
 

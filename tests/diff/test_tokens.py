@@ -1,7 +1,8 @@
 """Tokenisation: exact round trip and the right granularity per script."""
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from compactdraft.diff.tokens import count_words, tokenise
 

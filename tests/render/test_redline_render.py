@@ -1,7 +1,7 @@
 """Redline renderers: golden files, CriticMarkup parsed back, HTML/JSON structure, terminal colours.
 
-Golden files live in tests/golden/; after an intended change of output, regenerate them with
-``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_redline_render.py`` and review the diff.
+Golden files live in tests/render/golden/; after an intended change of output, regenerate them with
+``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_redline_render.py`` and review the diff.
 """
 from __future__ import annotations
 
@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from redline_cases import alignments, sample_alignment
 
 from compactdraft.diff import INSERT
 from compactdraft.model import Alignment
 from compactdraft.redline import Redline, redline_from_alignment
 from compactdraft.render import render
 from compactdraft.render.redline_text import critic
-
-from redline_cases import alignments, sample_alignment
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -14,7 +14,7 @@ read in place from ``../shared/corpus/un``; unrelated but topically close text i
 The truth of each provision is the set of source provisions it was made from. :func:`evaluate` scores a
 graph built at a low threshold over thresholds and relative cut-offs, per kind and overall.
 
-Run ``python tests/provenance_stress.py`` for the tables in docs/provenance.md (``--help`` for options).
+Run ``python tests/support/provenance_stress.py`` for the tables in docs/provenance.md (``--help`` for options).
 """
 from __future__ import annotations
 
@@ -22,12 +22,12 @@ import argparse
 import random
 import re
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import networkx as nx  # noqa: E402

@@ -16,7 +16,7 @@ import pytest
 from compactdraft.model import Draft, Kind, LinkKind
 from compactdraft.parse.series import Series, load_drafts, load_manifest, load_sources
 
-DRAFTS = Path(__file__).resolve().parent.parent / "drafts"
+DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
 
 KINDS = {kind.value for kind in LinkKind}
 HOWS = {"quotes", "paraphrases", "cites"}

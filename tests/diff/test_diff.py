@@ -2,10 +2,22 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from compactdraft.diff import (DELETE, EQUAL, INSERT, MAX_TOKENS, Op, accept, changed, diff_chars, diff_words,
-                               reject, split_lines)
+from compactdraft.diff import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    MAX_TOKENS,
+    Op,
+    accept,
+    changed,
+    diff_chars,
+    diff_words,
+    reject,
+    split_lines,
+)
 from compactdraft.diff.engine import fast_available, get_engine
 from compactdraft.errors import UsageError
 

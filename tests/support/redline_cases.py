@@ -1,7 +1,7 @@
 """Hand-made drafts and alignments for redline tests (the aligner is tested on its own)."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from hypothesis import strategies as st
 

@@ -10,7 +10,7 @@ alignment with it.
 
 Inserted text is real too: paragraphs of the New York Declaration (``nyd_a_res_71_1_partial.txt``).
 
-Run ``python tests/stress.py`` for the accuracy table in docs/alignment.md (``--help`` for options);
+Run ``python tests/support/stress.py`` for the accuracy table in docs/alignment.md (``--help`` for options);
 ``--write DIR`` also writes one generated pair as text files for ``compactdraft align``.
 """
 from __future__ import annotations
@@ -20,11 +20,11 @@ import random
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Sequence
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from compactdraft.model import Draft, Kind, Link, LinkKind  # noqa: E402

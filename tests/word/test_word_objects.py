@@ -8,16 +8,16 @@ from conftest import PEER
 from lxml import etree
 
 from compactdraft.diff import DELETE, EQUAL, INSERT, diff_words, tokenise
-from compactdraft.word.tracked import read_tracked, read_tracked_file
 from compactdraft.model import draft_from_dict, draft_to_dict
 from compactdraft.parse import parse_file
-from compactdraft.word.content import object_elements
-from compactdraft.word.namespaces import W
 from compactdraft.parse.structure import Block, build_draft
 from compactdraft.redline import compare
 from compactdraft.render import render
 from compactdraft.safeio import SafeZip
+from compactdraft.word.content import object_elements
+from compactdraft.word.namespaces import W
 from compactdraft.word.objects import KEY_LENGTH, OBJECT, OBJECT_TOKEN, ObjectKeys, key_token, strip_objects
+from compactdraft.word.tracked import read_tracked, read_tracked_file
 
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 W_NS = W[1:-1]

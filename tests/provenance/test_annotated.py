@@ -13,8 +13,8 @@ import pytest
 from docxfactory import compact_docx
 from lxml import etree
 
-from compactdraft.provenance.annotate import annotate, cite
 from compactdraft.parse import parse_bytes, parse_file
+from compactdraft.provenance.annotate import annotate, cite
 from compactdraft.render import render
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

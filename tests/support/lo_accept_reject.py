@@ -3,7 +3,7 @@
 Run with the Python that has LibreOffice's UNO bridge (Debian: /usr/bin/python3 with python3-uno),
 not the project's venv:
 
-    /usr/bin/python3 tests/lo_accept_reject.py OUT.json A.docx B.docx ...
+    /usr/bin/python3 tests/support/lo_accept_reject.py OUT.json A.docx B.docx ...
 
 One headless soffice serves every file (start-ups are slow). For each file it loads the document
 twice (hidden), runs the dispatcher command .uno:AcceptAllTrackedChanges on one copy and

@@ -9,13 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 from redline_cases import alignments, sample_alignment
 
-from compactdraft.word.tracked import normalized, read_tracked
 from compactdraft.model import Draft
 from compactdraft.parse import parse_bytes
 from compactdraft.redline import compare, redline_from_alignment
 from compactdraft.render import render
-from compactdraft.word.writer import title_provision, word_date
 from compactdraft.word.elements import W
+from compactdraft.word.tracked import normalized, read_tracked
+from compactdraft.word.writer import title_provision, word_date
 
 W_NS = {"w": W[1:-1]}
 
