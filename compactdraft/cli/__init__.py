@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "trace": "trace_cmd",
     "coverage": "coverage_cmd",
     "build": "build_cmd",
+    "verify": "verify_cmd",
 }
 
 

@@ -40,6 +40,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "coverage": ("coverage",),
     "annotated": ("annotated",),
     "report": ("report",),
+    "verify": ("verify",),
 }
 
 
