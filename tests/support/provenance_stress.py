@@ -296,6 +296,79 @@ def evaluate(cases: Iterable[Case], thresholds: Sequence[float], relative: float
     return {t: {k: KindScore(k, *row) for k, row in kinds.items()} for t, kinds in result.items()}
 
 
+# --- real text, labelled by hand ---------------------------------------------------------------------
+
+REAL_LABELS = Path(__file__).resolve().parent / "provenance_real_labels.json"
+
+
+@dataclass(frozen=True)
+class RealScore:
+    """Precision and recall of the graph's source links against the hand labels of one split."""
+
+    split: str
+    correct: int  # predicted links labelled clear
+    wrong: int  # predicted links with no label
+    neutral: int  # predicted links labelled related (neither right nor wrong)
+    expected: int  # clear links of the split
+    missed: tuple[tuple[str, str], ...]
+    false: tuple[tuple[str, str], ...]
+
+    @property
+    def precision(self) -> float:
+        return self.correct / (self.correct + self.wrong) if self.correct + self.wrong else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.expected if self.expected else 1.0
+
+
+def real_labels(path: Path = REAL_LABELS) -> dict:
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=2)
+def real_documents(corpus: Path = CORPUS) -> tuple[Draft, tuple[Draft, ...]]:
+    labels = real_labels()
+    (target_id, target_file), = labels["target"].items()
+    draft = parse_file(corpus / target_file, draft_id=target_id)
+    return draft, tuple(parse_file(corpus / name, draft_id=doc) for doc, name in labels["sources"].items())
+
+
+def real_graph(corpus: Path = CORPUS, settings: object = None) -> nx.MultiDiGraph:
+    from compactdraft.provenance.graph import Settings, build_graph
+
+    draft, documents = real_documents(corpus)
+    return build_graph([draft], list(documents), settings=settings or Settings(), alignments=[])  # type: ignore[arg-type]
+
+
+def predicted_source_links(graph: nx.MultiDiGraph) -> set[tuple[str, str]]:
+    """Every provenance link from a draft provision to a loaded source provision."""
+    from compactdraft.provenance.graph import PROVENANCE
+
+    return {(u, v) for u, v, d in graph.edges(data=True) if d["type"] in PROVENANCE
+            and graph.nodes[u]["role"] == "draft" and graph.nodes[v]["role"] == "source"}
+
+
+def real_score(graph: nx.MultiDiGraph, split: str) -> RealScore:
+    """Score the links of the split's target provisions (a target belongs to the split of its labels;
+    an unlabelled target's links count in every split: they are all wrong)."""
+    links = real_labels()["links"]
+    label = {(x["target"], x["source"]): x["label"] for x in links}
+    split_of: dict[str, set[str]] = {}
+    for x in links:
+        split_of.setdefault(x["target"], set()).add(x["split"])
+    clear = {(x["target"], x["source"]) for x in links if x["label"] == "clear" and x["split"] == split}
+    predicted = {link for link in predicted_source_links(graph)
+                 if split in split_of.get(link[0], {split})}
+    correct = predicted & clear
+    neutral = {link for link in predicted if label.get(link) == "related"}
+    false = predicted - correct - neutral - {link for link in predicted if label.get(link) == "clear"}
+    return RealScore(split, len(correct), len(false), len(neutral), len(clear),
+                     tuple(sorted(clear - predicted)), tuple(sorted(false)))
+
+
 def markdown(table: Mapping[float, Mapping[str, KindScore]]) -> str:
     kinds = [k for k in (*KINDS, "all") if k in next(iter(table.values()))]
     head = "| threshold | " + " | ".join("unrelated" if k == "unrelated" else f"{k} P / R" for k in kinds) + " |"
