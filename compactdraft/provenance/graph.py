@@ -33,7 +33,8 @@ import networkx as nx
 from ..errors import InputError, UsageError
 from ..model import Alignment, Draft, Kind, Provision
 from .index import CandidateIndex
-from .reuse import DEFAULT_THRESHOLD, Evidence, Profile, Weights, boilerplate, compare, phrase_counts
+from .reuse import (DEFAULT_THRESHOLD, MIN_SUBSTANCE, Evidence, Profile, Weights, boilerplate, compare,
+                    phrase_counts)
 from .text import substantive_tokens, tokens
 
 Aligner = Callable[[Draft, Draft], Alignment]
@@ -158,6 +159,7 @@ def add_textual_links(graph: nx.MultiDiGraph, drafts: Sequence[Draft], sources: 
     texts = dict(source_items)
     drafts_text = {node_id(d.id, p.id): p.text for d in drafts for p in d.provisions if _worth_linking(p)}
     found = _links_above_threshold(drafts_text, texts, settings)
+    graph.graph["boilerplate"] = json.dumps(sorted(_only_boilerplate(drafts_text, texts)))
     sizes = Counter(_document_of(key) for key, _ in source_items)
     versions = _versions(found, texts, drafts_text, sizes)
     graph.graph["versions"] = json.dumps(sorted(versions))
@@ -209,6 +211,15 @@ def _links_above_threshold(drafts_text: Mapping[str, str], texts: Mapping[str, s
         if evidence.score >= settings.threshold:
             by_text[text].append((key, evidence))
     return {node: by_text[text] for node, text in drafts_text.items()}
+
+
+def _only_boilerplate(drafts_text: Mapping[str, str], texts: Mapping[str, str]) -> set[str]:
+    """Draft provisions whose words are all stock text of their draft (chapeaux): neither covering a
+    source nor new text."""
+    grams = _boilerplate_by_document(drafts_text, texts)[""]
+    weights = Weights(())
+    return {node for node, text in drafts_text.items()
+            if weights.profile(text, grams).substance < MIN_SUBSTANCE}
 
 
 def _texts_by_document(nodes_text: Mapping[str, str]) -> list[list[str]]:
@@ -322,7 +333,7 @@ def build_graph(drafts: Sequence[Draft], sources: Sequence[Draft] = (), *, setti
     if len(set(ids)) != len(ids):
         raise UsageError(f"document ids must be unique, got {', '.join(ids)}")
     graph = nx.MultiDiGraph(drafts=json.dumps([d.id for d in drafts]), sources=json.dumps([s.id for s in sources]),
-                            threshold=float(settings.threshold), versions="[]")
+                            threshold=float(settings.threshold), versions="[]", boilerplate="[]")
     for draft in drafts:
         _add_document(graph, draft, "draft")
     for source in sources:
@@ -424,7 +435,7 @@ def _read_gexf(data: bytes, path: str) -> nx.MultiDiGraph:
 
 def _normalise_loaded(graph: nx.MultiDiGraph, path: str) -> nx.MultiDiGraph:
     """Give every node and edge the declared attributes with their declared types."""
-    result = nx.MultiDiGraph(**{k: v for k, v in graph.graph.items() if k in ("drafts", "sources", "threshold", "versions")})
+    result = nx.MultiDiGraph(**{k: v for k, v in graph.graph.items() if k in ("drafts", "sources", "threshold", "versions", "boilerplate")})
     if "threshold" in result.graph:
         result.graph["threshold"] = float(result.graph["threshold"])
     for node, data in graph.nodes(data=True):
