@@ -265,6 +265,10 @@ def _semantic_scores(settings: Settings, pairs: set[tuple[str, str]], texts: Map
                         keys=sorted(pairs))
 
 
+STRONG = 0.7  # a link this strong stands on its own evidence: one source may feed several provisions
+MARGIN = 0.15  # ... as does a link this far ahead of the provision's next candidate (a clear best)
+
+
 def _taken_up_by_parent(found: Mapping[str, list[tuple[str, Evidence]]], parents: Mapping[str, str]
                         ) -> dict[str, list[tuple[str, Evidence]]]:
     """A source element that a provision elaborates is taken up by that provision with its parts: its
@@ -282,7 +286,9 @@ def _competitive(found: Mapping[str, list[tuple[str, Evidence]]], drafts_text: M
                  settings: Settings) -> dict[str, list[tuple[str, Evidence]]]:
     """Keep a link only when it stands out among the draft provision's links (at least ``relative`` of
     its best) and among the source's links over all distinct draft texts (at least ``source_relative``
-    of the source's best): the same source cannot explain every provision that shares its vocabulary.
+    of the source's best, unless the link scores STRONG on its own or leads the provision's next
+    candidate by MARGIN): the same source cannot explain every provision that shares its vocabulary,
+    but a provision's clear best source keeps it.
     Each kept link records the best links it beat on both sides."""
     best_of_source: dict[str, list[tuple[float, str]]] = {}
     seen: set[str] = set()
@@ -301,7 +307,10 @@ def _competitive(found: Mapping[str, list[tuple[str, Evidence]]], drafts_text: M
         chosen = []
         for key, evidence in links:
             source_best = best_of_source[key][0][0]
-            if evidence.score >= settings.relative * best and evidence.score >= settings.source_relative * source_best:
+            runner_up = max((e.score for k, e in links if k != key), default=0.0)
+            stands_out = (evidence.score >= STRONG or evidence.score - runner_up >= MARGIN
+                          or evidence.score >= settings.source_relative * source_best)
+            if evidence.score >= settings.relative * best and stands_out:
                 rivals = sorted(((k, e.score) for k, e in links if k != key and e.score < evidence.score),
                                 key=lambda r: (-r[1], r[0]))[:2]
                 rivals += [(n, sc) for sc, n in best_of_source[key] if drafts_text[n] != drafts_text[node]
