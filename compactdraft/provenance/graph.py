@@ -208,7 +208,7 @@ def _links_above_threshold(drafts_text: Mapping[str, str], texts: Mapping[str, s
     for text, key in sorted(pairs):
         evidence = compare(texts[key], text, weights, source_profile(key), target_profiles[text],
                            embed.get((text, key), -1.0))
-        if evidence.score >= settings.threshold:
+        if evidence.score >= min(settings.threshold, MUTUAL_FLOOR / LEAD):  # rivals of a mutual best too
             by_text[text].append((key, evidence))
     return {node: by_text[text] for node, text in drafts_text.items()}
 
@@ -250,7 +250,9 @@ def _candidate_pairs(distinct: Sequence[str], texts: Mapping[str, str], settings
     pairs = {(text, key) for text in distinct for key, _ in sources.candidates(text, settings.candidates)}
     targets = CandidateIndex.build((str(n), text) for n, text in enumerate(distinct))
     for key, text in texts.items():
-        for number, _ in targets.candidates(text, settings.candidates):
+        # a short element is a lookup of few features, most of them common: look deeper
+        limit = settings.candidates * (3 if len(text.split()) <= 30 else 1)
+        for number, _ in targets.candidates(text, limit):
             pairs.add((distinct[int(number)], key))
     return pairs
 
@@ -267,6 +269,8 @@ def _semantic_scores(settings: Settings, pairs: set[tuple[str, str]], texts: Map
 
 STRONG = 0.7  # a link this strong stands on its own evidence: one source may feed several provisions
 MARGIN = 0.15  # ... as does a link this far ahead of the provision's next candidate (a clear best)
+MUTUAL_FLOOR = 0.2  # below the threshold, down to this score, a link is kept when it is mutual best by LEAD
+LEAD = 1.4  # ... the best source of its provision and the best provision of its source, this many times the next
 
 
 def _taken_up_by_parent(found: Mapping[str, list[tuple[str, Evidence]]], parents: Mapping[str, str]
@@ -280,6 +284,24 @@ def _taken_up_by_parent(found: Mapping[str, list[tuple[str, Evidence]]], parents
 
     return {node: [(key, e) for key, e in links if e.kind != "elaborates" or key not in parent_links(node)]
             for node, links in found.items()}
+
+
+def _mutual_best(node: str, key: str, score: float, links: Sequence[tuple[str, Evidence]],
+                 source_rows: Sequence[tuple[float, str]], drafts_text: Mapping[str, str]) -> bool:
+    """The provision's best source and the source's best provision, each by LEAD over the next."""
+    others = [e.score for k, e in links if k != key]
+    if any(other * LEAD > score for other in others):
+        return False
+    rivals = [sc for sc, n in source_rows if drafts_text[n] != drafts_text[node]]
+    return not any(rival * LEAD > score for rival in rivals)
+
+
+def _rivals(node: str, key: str, score: float, links: Sequence[tuple[str, Evidence]],
+            source_rows: Sequence[tuple[float, str]], drafts_text: Mapping[str, str]) -> tuple[tuple[str, float], ...]:
+    """The two best links the kept one beat for its provision, and the two best for its source."""
+    rivals = sorted(((k, e.score) for k, e in links if k != key and e.score <= score), key=lambda r: (-r[1], r[0]))[:2]
+    rivals += [(n, sc) for sc, n in source_rows if drafts_text[n] != drafts_text[node] and sc <= score][:2]
+    return tuple(rivals)
 
 
 def _competitive(found: Mapping[str, list[tuple[str, Evidence]]], drafts_text: Mapping[str, str],
@@ -306,16 +328,18 @@ def _competitive(found: Mapping[str, list[tuple[str, Evidence]]], drafts_text: M
         best = max((e.score for _, e in links), default=0.0)
         chosen = []
         for key, evidence in links:
+            if evidence.score < settings.threshold:
+                if evidence.score >= MUTUAL_FLOOR and _mutual_best(node, key, evidence.score, links, best_of_source[key], drafts_text):
+                    chosen.append((key, replace(evidence, competitors=_rivals(node, key, evidence.score, links,
+                                                                              best_of_source[key], drafts_text))))
+                continue
             source_best = best_of_source[key][0][0]
             runner_up = max((e.score for k, e in links if k != key), default=0.0)
             stands_out = (evidence.score >= STRONG or evidence.score - runner_up >= MARGIN
                           or evidence.score >= settings.source_relative * source_best)
             if evidence.score >= settings.relative * best and stands_out:
-                rivals = sorted(((k, e.score) for k, e in links if k != key and e.score < evidence.score),
-                                key=lambda r: (-r[1], r[0]))[:2]
-                rivals += [(n, sc) for sc, n in best_of_source[key] if drafts_text[n] != drafts_text[node]
-                           and sc < evidence.score][:2]
-                chosen.append((key, replace(evidence, competitors=tuple(rivals))))
+                chosen.append((key, replace(evidence, competitors=_rivals(node, key, evidence.score, links,
+                                                                          best_of_source[key], drafts_text))))
         kept[node] = chosen
     return kept
 

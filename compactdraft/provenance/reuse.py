@@ -180,6 +180,7 @@ def boiler_mask(text: str, grams: frozenset[tuple[str, ...]]) -> tuple[bool, ...
 # --- what a text is made of, for comparison -------------------------------------------------------------
 
 NAME_WEIGHT = 0.5  # names count, at reduced weight: texts naming one instrument share them without copying
+NAME_PASSAGE_WEIGHT = 0.25  # ... and less still inside a shared passage: an instrument's title is long
 
 
 @dataclass(frozen=True)
@@ -187,11 +188,12 @@ class Profile:
     """One text as provenance compares it: its weighted terms and which tokens carry weight.
 
     weights: token index -> weight of the word in a shared passage (0 for function words, boilerplate and
-    editorial notes; NAME_WEIGHT x IDF for names; IDF for ordinary content words)."""
+    editorial notes; NAME_PASSAGE_WEIGHT x IDF for names; IDF for ordinary content words)."""
 
     text: str
     vector: dict[str, float]
     token_weights: tuple[float, ...]
+    names: tuple[bool, ...]  # per token: a name or number
     substance: int  # content words outside boilerplate and editorial notes
 
     @property
@@ -227,6 +229,7 @@ class Weights:
         mask = boiler_mask(text, grams)
         kept = {t.start for t in substantive_tokens(text)}
         token_weights = []
+        names = tuple(is_name_or_number(text, t) for t in all_tokens)
         counts: Counter[str] = Counter()
         scale: dict[str, float] = {}
         substance = 0
@@ -235,17 +238,17 @@ class Weights:
                 token_weights.append(0.0)
                 continue
             term = stem(token.word)
-            factor = NAME_WEIGHT if is_name_or_number(text, token) else 1.0
-            token_weights.append(factor * self.idf(term))
+            factor = NAME_WEIGHT if names[n] else 1.0
+            token_weights.append((NAME_PASSAGE_WEIGHT if factor < 1 else 1.0) * self.idf(term))
             counts[term] += 1
             scale[term] = max(scale.get(term, 0.0), factor)
             substance += factor == 1.0
         for key in _instrument_keys(text, mask):
             counts[key] += 1
-            scale[key] = 1.0
+            scale[key] = NAME_WEIGHT
         vector = {term: (1 + math.log(n)) * self.idf(term) * scale[term] for term, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        return Profile(text, {term: v / norm for term, v in vector.items()}, tuple(token_weights), substance)
+        return Profile(text, {term: v / norm for term, v in vector.items()}, tuple(token_weights), names, substance)
 
 
 def _instrument_keys(text: str, mask: Sequence[bool]) -> tuple[str, ...]:
@@ -308,6 +311,8 @@ def _passage_weight(passage: Passage, target: Profile, target_tokens: Sequence[T
         return 0.0
     first, last = inside[0], inside[-1] + 1
     factors = _phrase_factor(_words(target.text), first, last, phrases) if phrases else [1.0] * (last - first)
+    if not any(target.token_weights[n] > 0 and not target.names[n] for n in range(first, last)):
+        return 0.0  # only names (an instrument's title): naming the same thing, which the vectors weigh
     return sum(target.token_weights[n] * factors[n - first] for n in range(first, last))
 
 

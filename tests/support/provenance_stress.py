@@ -249,12 +249,14 @@ def generate(seed: int, corpus: Path = CORPUS, mix: Mapping[str, int] | None = N
 
 # --- scoring ----------------------------------------------------------------------------------------
 
-def case_graph(case: Case, threshold: float = 0.2) -> nx.MultiDiGraph:
-    """The graph of a case with every textual link at or above ``threshold`` (no relative cut)."""
+def case_graph(case: Case, threshold: float | None = None, relative: float | None = None) -> nx.MultiDiGraph:
+    """The graph of a case as ``graph build`` makes it (default settings unless given)."""
     from compactdraft.provenance.graph import Settings, build_graph
 
-    return build_graph([case.draft], list(case.sources), settings=Settings(threshold=threshold, relative=0.0),
-                       labels=LABELS, alignments=[])
+    defaults = Settings()
+    settings = Settings(threshold=defaults.threshold if threshold is None else threshold,
+                        relative=defaults.relative if relative is None else relative)
+    return build_graph([case.draft], list(case.sources), settings=settings, labels=LABELS, alignments=[])
 
 
 @dataclass(frozen=True)
@@ -286,15 +288,16 @@ def by_kind(predicted: Mapping[str, set[str]], truth: Mapping[str, set[str]], ki
 
 
 def evaluate(cases: Iterable[Case], thresholds: Sequence[float], relative: float) -> dict[float, dict[str, KindScore]]:
-    """Per threshold: scores per kind and ``all``, over the cases (one graph per case)."""
+    """Per threshold: scores per kind and ``all``, over the cases (one graph per case and threshold: the
+    competitive cuts make a graph at one threshold no subset of one at a lower threshold)."""
     from compactdraft.provenance.evaluate import predicted_links
 
     result: dict[float, dict[str, list[int]]] = {t: {} for t in thresholds}
     for case in cases:
-        graph = case_graph(case, min(thresholds))
         truth, kinds = case.truth(), case.kinds()
         for t in thresholds:
-            scores = by_kind(predicted_links(graph, truth, t, relative), truth, kinds)
+            graph = case_graph(case, t, relative)
+            scores = by_kind(predicted_links(graph, truth, 0.0), truth, kinds)
             scores["all"] = KindScore("all", *(sum(getattr(s, f) for s in scores.values())
                                                for f in ("correct", "predicted", "expected")))
             for kind, s in scores.items():
