@@ -56,7 +56,8 @@ _RESOLUTION_FIRST_RE = re.compile(
 # instruments of other bodies, cited by their own numbering ("ILO Recommendation 202", "ILO Convention No. 189"):
 # external documents, never a recommendation of a loaded report
 _INSTRUMENT_RE = re.compile(
-    r"\b(?P<body>ILO|International Labour Organi[sz]ation)(?:\s*\(ILO\))?\s+(?P<type>Recommendation|Convention|Protocol)"
+    r"\b(?P<body>ILO|International Labour Organi[sz]ation)(?:\s*\(ILO\))?\s+"
+    r"(?P<type>Recommendation|Convention|Protocol)"
     r"\s+(?:(?:No\.|no\.|number)\s*)?(?P<number>\d{1,4})(?:\s*\(\d{4}\))?")
 _SUB_RE = re.compile(_SUB)
 _RANGE_SPLIT = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")

@@ -33,8 +33,7 @@ import networkx as nx
 from ..errors import InputError, UsageError
 from ..model import Alignment, Draft, Kind, Provision
 from .index import CandidateIndex
-from .reuse import (DEFAULT_THRESHOLD, MIN_SUBSTANCE, Evidence, Profile, Weights, boilerplate, compare,
-                    phrase_counts)
+from .reuse import DEFAULT_THRESHOLD, MIN_SUBSTANCE, Evidence, Profile, Weights, boilerplate, compare, phrase_counts
 from .text import substantive_tokens, tokens
 
 Aligner = Callable[[Draft, Draft], Alignment]
@@ -329,7 +328,8 @@ def _competitive(found: Mapping[str, list[tuple[str, Evidence]]], drafts_text: M
         chosen = []
         for key, evidence in links:
             if evidence.score < settings.threshold:
-                if evidence.score >= MUTUAL_FLOOR and _mutual_best(node, key, evidence.score, links, best_of_source[key], drafts_text):
+                if evidence.score >= MUTUAL_FLOOR and _mutual_best(node, key, evidence.score, links,
+                                                                   best_of_source[key], drafts_text):
                     chosen.append((key, replace(evidence, competitors=_rivals(node, key, evidence.score, links,
                                                                               best_of_source[key], drafts_text))))
                 continue
@@ -468,7 +468,8 @@ def _read_gexf(data: bytes, path: str) -> nx.MultiDiGraph:
 
 def _normalise_loaded(graph: nx.MultiDiGraph, path: str) -> nx.MultiDiGraph:
     """Give every node and edge the declared attributes with their declared types."""
-    result = nx.MultiDiGraph(**{k: v for k, v in graph.graph.items() if k in ("drafts", "sources", "threshold", "versions", "boilerplate")})
+    kept = ("drafts", "sources", "threshold", "versions", "boilerplate")
+    result = nx.MultiDiGraph(**{k: v for k, v in graph.graph.items() if k in kept})
     if "threshold" in result.graph:
         result.graph["threshold"] = float(result.graph["threshold"])
     for node, data in graph.nodes(data=True):

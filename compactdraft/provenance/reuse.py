@@ -25,8 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .text import (Token, content_stems, is_content, is_name_or_number, name_stems, stem, substantive_tokens,
-                   tokens)
+from .text import Token, content_stems, is_content, is_name_or_number, name_stems, stem, substantive_tokens, tokens
 
 SEED = 3  # words in a seed n-gram
 MIN_PASSAGE_WORDS = 6  # a shorter common run is usually boilerplate ("countries of origin, transit and")
@@ -293,9 +292,9 @@ def phrase_counts(groups: Iterable[Iterable[Iterable[str]]]) -> dict[tuple[str, 
 
 
 def _phrase_factor(words: Sequence[str], start: int, end: int, phrases: Mapping[tuple[str, ...], int]) -> list[float]:
-    """Per word of words[start:end]: 2 / texts holding its rarest seed n-gram inside the passage (1 when
-    only the two compared texts hold it; the commonest n-gram covering the word decides): a phrase many texts share ("safe, orderly and regular
-    migration") is stock wording, not evidence of drawing on one of them."""
+    """Per word of words[start:end]: 2 / number of texts holding the commonest seed n-gram of the passage
+    that covers it (1 when only the two compared texts hold it): a phrase many texts share ("safe,
+    orderly and regular migration") is stock wording, not evidence of drawing on one of them."""
     factors = [1.0] * (end - start)
     for i in range(start, end - SEED + 1):
         factor = min(1.0, 2.0 / max(phrases.get(tuple(words[i:i + SEED]), 2), 1))

