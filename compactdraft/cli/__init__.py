@@ -94,7 +94,7 @@ def cli() -> None:
 
     \b
     Example:
-      compactdraft parse drafts/zero.docx
+      compactdraft parse drafts/zero-draft.docx
       compactdraft redline drafts/rev1.docx drafts/rev2.docx -o rev1-rev2.docx
     """
 
