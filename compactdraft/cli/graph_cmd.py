@@ -39,7 +39,7 @@ def build(inputs: tuple[str, ...], sources: tuple[str, ...], threshold: float, f
     \b
     Example:
       compactdraft graph build drafts/ -o graph.graphml
-      compactdraft graph build drafts/rev1.docx drafts/rev2.docx --source report=drafts/sources/report.docx -o graph.json
+      compactdraft graph build drafts/rev1.docx drafts/rev2.docx --source r=drafts/sources/report.docx -o graph.json
     """
     pairs = parse_source_option(sources)
     result = series_graph(inputs, pairs, threshold)
