@@ -15,7 +15,8 @@ from .options import input_argument, output_option, profile_option
 @click.option("--format", "fmt", type=click.Choice(formats("redline")), default=None,
               help="Output format (default: from the output's extension, else terminal).")
 @click.option("--author", default="compactdraft", show_default=True, help="Author of tracked changes (.docx).")
-@click.option("--date", default=None, help="Date of tracked changes, ISO (default: NEW's date, for reproducible files).")
+@click.option("--date", default=None,
+              help="Date of tracked changes, ISO (default: NEW's date, for reproducible files).")
 @click.option("--base", type=click.Choice(["old", "new"]), default="new", show_default=True,
               help="Whose layout (styles, numbering) a .docx redline keeps.")
 @click.option("--side-by-side", is_flag=True, help="HTML: OLD and NEW in two columns.")
