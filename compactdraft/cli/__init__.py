@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 import os
 import sys
+import warnings
 from typing import Any
 
 import click
@@ -27,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "trace": "trace_cmd",
     "coverage": "coverage_cmd",
     "build": "build_cmd",
+    "init": "init_cmd",
 }
 
 
@@ -99,6 +101,12 @@ def cli() -> None:
     """
 
 
+def _warning_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """Library warnings (an unsure draft order ...) as one line each, without a source location."""
+    click.echo(f"compactdraft: warning: {message}", err=True)
+
+
 def _fail(message: str, code: int) -> None:
     click.echo(f"compactdraft: error: {message}", err=True)
     sys.exit(code)
@@ -109,6 +117,7 @@ def main(argv: list[str] | None = None) -> Any:
     from ..errors import CompactDraftError
 
     debug = bool(os.environ.get("COMPACTDRAFT_DEBUG"))
+    warnings.showwarning = _warning_line
     try:
         return cli.main(args=argv, prog_name="compactdraft", standalone_mode=False)
     except click.exceptions.Exit as exc:
