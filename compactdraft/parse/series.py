@@ -34,7 +34,9 @@ MANIFEST = "series.toml"
 
 
 @dataclass(frozen=True)
-class Entry:
+class SeriesEntry:
+    """One file of a series manifest (a draft or a source): its id, path, date, label and profile."""
+
     id: str
     path: Path
     date: str | None = None
@@ -45,11 +47,11 @@ class Entry:
 @dataclass(frozen=True)
 class Series:
     title: str
-    drafts: tuple[Entry, ...]
-    sources: tuple[Entry, ...] = ()
+    drafts: tuple[SeriesEntry, ...]
+    sources: tuple[SeriesEntry, ...] = ()
     manifest: Path | None = None
 
-    def entry(self, entry_id: str) -> Entry:
+    def entry(self, entry_id: str) -> SeriesEntry:
         for entry in self.drafts + self.sources:
             if entry.id == entry_id:
                 return entry
@@ -57,7 +59,7 @@ class Series:
                             f"(drafts: {', '.join(e.id for e in self.drafts)})", self.manifest)
 
 
-def _entries(items: object, base: Path, manifest: Path, what: str) -> tuple[Entry, ...]:
+def _entries(items: object, base: Path, manifest: Path, what: str) -> tuple[SeriesEntry, ...]:
     if not isinstance(items, list):
         raise InputError(f"[[{what}]] must be a list of tables", manifest)
     entries = []
@@ -70,7 +72,7 @@ def _entries(items: object, base: Path, manifest: Path, what: str) -> tuple[Entr
             raise InputError(f"{what} id {entry_id!r} appears twice", manifest)
         seen.add(entry_id)
         date = item.get("date")
-        entries.append(Entry(entry_id, base / str(item["file"]), str(date) if date is not None else None,
+        entries.append(SeriesEntry(entry_id, base / str(item["file"]), str(date) if date is not None else None,
                              str(item.get("label", entry_id)), item.get("profile")))
     return tuple(entries)
 
@@ -107,7 +109,7 @@ def series_from_paths(paths: Sequence[str | Path], sources: Iterable[tuple[str, 
 
     if len(paths) == 1 and Path(paths[0]).is_dir():
         series = load_manifest(paths[0])
-        extra = tuple(Entry(i, Path(f), None, i) for i, f in sources)
+        extra = tuple(SeriesEntry(i, Path(f), None, i) for i, f in sources)
         return Series(series.title, series.drafts, series.sources + extra, series.manifest)
     if len(paths) == 1 and Path(paths[0]).name == MANIFEST:
         return load_manifest(paths[0])
@@ -128,10 +130,10 @@ def series_from_paths(paths: Sequence[str | Path], sources: Iterable[tuple[str, 
             draft_id = f"{default_draft_id(path)}-{n}"
             n += 1
         used.add(draft_id)
-        drafts.append(Entry(draft_id, Path(path), date if ordered.how else None, draft_id))
+        drafts.append(SeriesEntry(draft_id, Path(path), date if ordered.how else None, draft_id))
     if not drafts:
         raise UsageError("give a series folder (with series.toml) or the drafts in order")
-    return Series("", tuple(drafts), tuple(Entry(i, Path(f), None, i) for i, f in sources))
+    return Series("", tuple(drafts), tuple(SeriesEntry(i, Path(f), None, i) for i, f in sources))
 
 
 def _from_manifest_beside(paths: Sequence[str | Path], sources: Iterable[tuple[str, str]]) -> Series | None:
@@ -146,7 +148,7 @@ def _from_manifest_beside(paths: Sequence[str | Path], sources: Iterable[tuple[s
     chosen = tuple(e for e in series.drafts if e.path.resolve() in given)
     if len(chosen) != len(given):
         return None
-    extra = tuple(Entry(i, Path(f), None, i) for i, f in sources)
+    extra = tuple(SeriesEntry(i, Path(f), None, i) for i, f in sources)
     return Series(series.title, chosen, series.sources + extra, series.manifest)
 
 
@@ -163,7 +165,7 @@ def parse_source_option(values: Iterable[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def load_entry(entry: Entry) -> Draft:
+def load_entry(entry: SeriesEntry) -> Draft:
     from . import parse_file
 
     return parse_file(entry.path, draft_id=entry.id, profile=entry.profile, date=entry.date)

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from ..align import History, Lineage, TraceStep
+from ..align import History, Lineage, LineageRound
 from ..model import Alignment, Draft, Link, LinkKind, alignment_to_dict
 from . import register
 from .draft import dumps
@@ -153,7 +153,7 @@ def trace_to_dict(history: History, reference: str) -> dict[str, Any]:
     }
 
 
-def _step_lines(history: History, step: TraceStep) -> list[str]:
+def _step_lines(history: History, step: LineageRound) -> list[str]:
     drafts = {d.id: d for d in history.drafts}
     old, new = drafts[step.old_draft], drafts[step.new_draft]
     lines = [f"{step.old_draft} -> {step.new_draft}:"]
