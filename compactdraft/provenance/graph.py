@@ -270,7 +270,7 @@ def _semantic_scores(settings: Settings, pairs: set[tuple[str, str]], texts: Map
 STRONG = 0.7  # a link this strong stands on its own evidence: one source may feed several provisions
 MARGIN = 0.15  # ... as does a link this far ahead of the provision's next candidate (a clear best)
 MUTUAL_FLOOR = 0.2  # below the threshold, down to this score, a link is kept when it is mutual best by LEAD
-LEAD = 1.4  # ... the best source of its provision and the best provision of its source, this many times the next
+LEAD = 1.6  # ... the best source of its provision and the best provision of its source, this many times the next
 
 
 def _taken_up_by_parent(found: Mapping[str, list[tuple[str, Evidence]]], parents: Mapping[str, str]

@@ -30,7 +30,7 @@ from .text import Token, content_stems, is_content, is_name_or_number, name_stem
 SEED = 3  # words in a seed n-gram
 MIN_PASSAGE_WORDS = 6  # a shorter common run is usually boilerplate ("countries of origin, transit and")
 GAP = 2  # differing words tolerated inside one passage
-DEFAULT_THRESHOLD = 0.45
+DEFAULT_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True)

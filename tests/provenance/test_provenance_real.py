@@ -16,7 +16,7 @@ def real(corpus: Path) -> nx.MultiDiGraph:
     return ps.real_graph(corpus)
 
 
-@pytest.mark.xfail(strict=True, reason="targets of issue 14 not reached: held-out P 0.33 / R 0.22 measured "
+@pytest.mark.xfail(strict=True, reason="targets of issue 14 not reached: held-out P 0.67 / R 0.22 measured "
                                        "(docs/provenance.md); strict, so reaching them turns this red")
 def test_held_out_real_text_reaches_the_targets(real: nx.MultiDiGraph) -> None:
     score = ps.real_score(real, "held_out")
