@@ -16,7 +16,8 @@ from ..errors import NotFoundError
 from ..provenance.graph import graph_drafts, graph_sources, to_bytes
 from . import register
 
-COLOURS = {"becomes": "#555555", "cites": "#1f6fb4", "reuses": "#c0392b", "paraphrases": "#d68910"}
+COLOURS = {"becomes": "#555555", "cites": "#1f6fb4", "reuses": "#c0392b", "paraphrases": "#d68910",
+           "elaborates": "#7d3c98"}
 BOX_W, BOX_H, COL_GAP, ROW_GAP, MARGIN = 190, 44, 90, 14, 24
 
 
