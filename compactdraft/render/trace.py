@@ -42,7 +42,8 @@ def render_text(result: Trace, **_: Any) -> str:
     for step in result.lineage:
         how = f" <- {step.kind} ({step.score:.2f})" if step.kind else " (first version)"
         lines.append(f"  {step.node}{how}")
-        lines.append("    " + (_redline_text(step.ops) if step.ops else step.text))
+        # a version of several provisions (before a merge) prints one per line, all indented
+        lines.append("    " + (_redline_text(step.ops) if step.ops else step.text).replace("\n", "\n    "))
     lines += ["", "Sources (strongest first; <<...>> = shared passage):" if result.sources else "Sources: none found"]
     for link in result.sources:
         lines.append(f"  {link.type} {link.target}  score {link.score:.2f}  (from {link.version})")
@@ -59,7 +60,8 @@ def render_json(result: Trace, **_: Any) -> str:
     return dumps({
         "schema": "compactdraft/trace/1",
         "node": result.node,
-        "lineage": [{"node": s.node, "document": s.document, "provision": s.provision, "text": s.text,
+        "lineage": [{"node": s.node, "nodes": list(s.nodes), "document": s.document, "provision": s.provision,
+                     "provisions": list(s.provisions), "text": s.text,
                      "kind": s.kind, "score": s.score,
                      "redline": [{"op": o.op, "text": o.text} for o in s.ops]} for s in result.lineage],
         "sources": [{"version": link.version, "target": link.target, "type": link.type, "kind": link.kind,
@@ -78,7 +80,7 @@ def render_html(result: Trace, **_: Any) -> str:
     body = [f"<h1>Trace of {escape(result.node)}</h1>", "<h2>Lineage</h2>", "<ol>"]
     for step in result.lineage:
         how = f" &larr; {escape(step.kind)} ({step.score:.2f})" if step.kind else " (first version)"
-        text = _html_redline(step.ops) if step.ops else escape(step.text)
+        text = (_html_redline(step.ops) if step.ops else escape(step.text)).replace("\n", "<br>")
         body.append(f"<li><b>{escape(step.node)}</b>{how}<p>{text}</p></li>")
     body += ["</ol>", "<h2>Sources</h2>", "<table><tr><th>link</th><th>source</th><th>draft text</th></tr>"]
     for link in result.sources:
