@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 import os
 import sys
+import warnings
 from typing import Any
 
 import click
@@ -27,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "trace": "trace_cmd",
     "coverage": "coverage_cmd",
     "build": "build_cmd",
+    "init": "init_cmd",
 }
 
 
@@ -94,9 +96,15 @@ def cli() -> None:
 
     \b
     Example:
-      compactdraft parse drafts/zero.docx
+      compactdraft parse drafts/zero-draft.docx
       compactdraft redline drafts/rev1.docx drafts/rev2.docx -o rev1-rev2.docx
     """
+
+
+def _warning_line(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """Library warnings (an unsure draft order ...) as one line each, without a source location."""
+    click.echo(f"compactdraft: warning: {message}", err=True)
 
 
 def _fail(message: str, code: int) -> None:
@@ -109,6 +117,7 @@ def main(argv: list[str] | None = None) -> Any:
     from ..errors import CompactDraftError
 
     debug = bool(os.environ.get("COMPACTDRAFT_DEBUG"))
+    warnings.showwarning = _warning_line
     try:
         return cli.main(args=argv, prog_name="compactdraft", standalone_mode=False)
     except click.exceptions.Exit as exc:

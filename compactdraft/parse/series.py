@@ -16,17 +16,19 @@ Described by a manifest, ``series.toml`` in the series folder::
     file = "sources/declaration.docx"
     label = "Declaration"
 
-Without a manifest, drafts given on the command line are taken in the order given.
+Without a manifest, drafts given as files are put in order by their dates or names (parse/ordering.py).
 """
 from __future__ import annotations
 
 import tomllib
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, NotFoundError, UsageError
 from ..model import Draft
+from .ordering import SeriesOrderWarning, order_drafts
 
 MANIFEST = "series.toml"
 
@@ -99,7 +101,10 @@ def load_manifest(path: str | Path) -> Series:
 
 
 def series_from_paths(paths: Sequence[str | Path], sources: Iterable[tuple[str, str]] = ()) -> Series:
-    """A series from drafts given in order (ids from file names) and ``ID=FILE`` sources."""
+    """A series from a folder (its series.toml), or drafts given as files (ids from file names) and
+    ``ID=FILE`` sources. Files are put in negotiation order: the series.toml beside them when it lists them
+    all, else their dates, else names that say their place; failing those, the order given, with a
+    :class:`SeriesOrderWarning`."""
     from . import default_draft_id
 
     if len(paths) == 1 and Path(paths[0]).is_dir():
@@ -108,19 +113,43 @@ def series_from_paths(paths: Sequence[str | Path], sources: Iterable[tuple[str, 
         return Series(series.title, series.drafts, series.sources + extra, series.manifest)
     if len(paths) == 1 and Path(paths[0]).name == MANIFEST:
         return load_manifest(paths[0])
+    listed = _from_manifest_beside(paths, sources)
+    if listed is not None:
+        return listed
+    ordered = order_drafts(paths)
+    if not ordered.how and len(paths) > 1:
+        warnings.warn(SeriesOrderWarning(
+            f"taking the drafts in the order given ({', '.join(Path(p).name for p in paths)}): {ordered.problem}; "
+            "write a series.toml ('compactdraft init FOLDER') to fix the order"), stacklevel=2)
     drafts = []
     used: set[str] = set()
-    for path in paths:
+    for path, date in zip(ordered.paths, ordered.dates):
         draft_id = default_draft_id(path)
         n = 2
         while draft_id in used:
             draft_id = f"{default_draft_id(path)}-{n}"
             n += 1
         used.add(draft_id)
-        drafts.append(SeriesEntry(draft_id, Path(path), None, draft_id))
+        drafts.append(SeriesEntry(draft_id, Path(path), date if ordered.how else None, draft_id))
     if not drafts:
         raise UsageError("give a series folder (with series.toml) or the drafts in order")
     return Series("", tuple(drafts), tuple(SeriesEntry(i, Path(f), None, i) for i, f in sources))
+
+
+def _from_manifest_beside(paths: Sequence[str | Path], sources: Iterable[tuple[str, str]]) -> Series | None:
+    """The series.toml of the folder holding every given file, when it lists them all: its order and dates."""
+    if len(paths) < 2:
+        return None
+    folders = {Path(p).resolve().parent for p in paths}
+    if len(folders) != 1 or not (next(iter(folders)) / MANIFEST).is_file():
+        return None
+    series = load_manifest(next(iter(folders)) / MANIFEST)
+    given = {Path(p).resolve() for p in paths}
+    chosen = tuple(e for e in series.drafts if e.path.resolve() in given)
+    if len(chosen) != len(given):
+        return None
+    extra = tuple(SeriesEntry(i, Path(f), None, i) for i, f in sources)
+    return Series(series.title, chosen, series.sources + extra, series.manifest)
 
 
 def parse_source_option(values: Iterable[str]) -> list[tuple[str, str]]:

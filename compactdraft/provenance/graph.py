@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from lxml import etree
 
 from ..errors import InputError, UsageError
 from ..model import Alignment, Draft, Kind, Provision
@@ -273,47 +274,127 @@ def to_bytes(graph: nx.MultiDiGraph, fmt: str) -> bytes:
     if fmt == "json":
         data = nx.node_link_data(graph, edges="edges")
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-    buffer = io.BytesIO()
     if fmt == "graphml":
-        nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
-    elif fmt == "gexf":
+        return _graphml_bytes(graph)
+    if fmt == "gexf":
         return _gexf_bytes(graph)
-    else:
-        raise UsageError(f"unknown graph format {fmt!r} (graphml, gexf, json)")
-    return buffer.getvalue()
+    raise UsageError(f"unknown graph format {fmt!r} (graphml, gexf, json)")
+
+
+_GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+_XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+# GraphML's attr.type for each Python type an attribute may have (bool before int: bool is an int)
+_GRAPHML_TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, "string"))
+EDGE_KEY = "edgekey"  # a multigraph edge's key, kept as an attribute: GraphML and GEXF edge ids must be unique
+
+
+def _graphml_type(name: str, value: object) -> str:
+    for python_type, graphml_type in _GRAPHML_TYPES:
+        if isinstance(value, python_type):
+            return graphml_type
+    raise UsageError(f"graph attribute {name!r} has a {type(value).__name__} value, which GraphML cannot hold")
+
+
+def _graphml_value(value: object) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+def _graphml_bytes(graph: nx.MultiDiGraph) -> bytes:
+    """GraphML 1.0 as its schema asks (networkx's writer gives every edge of a multigraph its key as id, so
+    ids repeat, and with named key ids one id serves nodes and edges alike): one ``<key>`` per attribute
+    and domain (``g0``, ``n0``, ``e0`` ...), edges numbered in the order added, the edge key an attribute."""
+    domains: dict[str, dict[str, str]] = {"graph": {}, "node": {}, "edge": {}}
+    records = {"graph": [dict(graph.graph)], "node": [data for _, data in graph.nodes(data=True)],
+               "edge": [{EDGE_KEY: str(key), **data} for _, _, key, data in graph.edges(keys=True, data=True)]}
+    for domain, items in records.items():
+        for item in items:
+            for name, value in item.items():
+                domains[domain].setdefault(name, _graphml_type(name, value))
+    ids = {domain: {name: f"{domain[0]}{i}" for i, name in enumerate(names)} for domain, names in domains.items()}
+    root = etree.Element(f"{{{_GRAPHML_NS}}}graphml", nsmap={None: _GRAPHML_NS, "xsi": _XSI_NS})
+    root.set(f"{{{_XSI_NS}}}schemaLocation", f"{_GRAPHML_NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")
+    for domain, names in domains.items():
+        for name, graphml_type in names.items():
+            etree.SubElement(root, f"{{{_GRAPHML_NS}}}key", id=ids[domain][name], attrib={
+                "for": domain, "attr.name": name, "attr.type": graphml_type})
+    body = etree.SubElement(root, f"{{{_GRAPHML_NS}}}graph", id="G", edgedefault="directed")
+
+    def add_data(element: etree._Element, domain: str, item: Mapping[str, Any]) -> None:
+        for name, value in item.items():
+            etree.SubElement(element, f"{{{_GRAPHML_NS}}}data", key=ids[domain][name]).text = _graphml_value(value)
+
+    add_data(body, "graph", records["graph"][0])
+    for (node, _), data in zip(graph.nodes(data=True), records["node"]):
+        add_data(etree.SubElement(body, f"{{{_GRAPHML_NS}}}node", id=str(node)), "node", data)
+    for number, ((u, v), data) in enumerate(zip(graph.edges(), records["edge"])):
+        edge = etree.SubElement(body, f"{{{_GRAPHML_NS}}}edge", id=f"e{number}", source=str(u), target=str(v))
+        add_data(edge, "edge", data)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 
 _GEXF_NS = "{http://www.gexf.net/1.2draft}"
 
 
 def _gexf_bytes(graph: nx.MultiDiGraph) -> bytes:
-    """GEXF reserves an edge's ``type`` (directed/undirected) and keeps no graph attributes, so the edge
-    type travels as ``relation``, the edge key as ``edgekey`` (networkx drops its own) and the graph attributes as JSON in <meta><description>; the
-    modification date networkx stamps is dropped so equal graphs give equal files."""
-    from lxml import etree
-
+    """GEXF 1.3. GEXF reserves an edge's ``type`` (directed/undirected) and keeps no graph attributes, so
+    the edge type travels as ``relation``, the edge key as ``edgekey`` (networkx drops its own) and the
+    graph attributes as JSON in <meta><description>; the modification date networkx stamps is dropped
+    so equal graphs give equal files."""
     from ..safeio import parse_xml
 
     copy = nx.MultiDiGraph()
     copy.add_nodes_from(graph.nodes(data=True))
     for u, v, key, data in graph.edges(keys=True, data=True):
         attrs = {("relation" if k == "type" else k): value for k, value in data.items()}
-        copy.add_edge(u, v, key=key, edgekey=str(key), **attrs)
+        copy.add_edge(u, v, key=key, **{EDGE_KEY: str(key)}, **attrs)
     buffer = io.BytesIO()
     nx.write_gexf(copy, buffer, encoding="utf-8", prettyprint=True)
-    root = parse_xml(buffer.getvalue(), None, "gexf")
-    meta = root.find(f"{_GEXF_NS}meta")
+    draft = parse_xml(buffer.getvalue(), None, "gexf")
+    meta = draft.find(f"{_GEXF_NS}meta")
     if meta is not None:
         meta.attrib.pop("lastmodifieddate", None)
         description = etree.SubElement(meta, f"{_GEXF_NS}description")
         description.text = json.dumps(dict(graph.graph), sort_keys=True)
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    body = draft.find(f"{_GEXF_NS}graph")
+    if body is not None and not body.get("name"):
+        body.attrib.pop("name", None)  # networkx writes name="", which no GEXF schema allows
+    return etree.tostring(_renamespaced(draft, _GEXF_NS, _GEXF13_NS, "1.3"), xml_declaration=True, encoding="utf-8",
+                          pretty_print=True)
+
+
+_GEXF13_NS = "{http://gexf.net/1.3}"
+
+
+def _renamespaced(root: etree._Element, old: str, new: str, version: str) -> etree._Element:
+    """The same GEXF under another version's namespace: networkx reads and writes only 1.2draft, whose
+    elements and attributes are those 1.3 uses for plain attribute graphs (no dynamics, no viz)."""
+    uri = new.strip("{}")
+    result = etree.Element(new + "gexf", nsmap={None: uri, "xsi": _XSI_NS}, version=version)
+    result.set(f"{{{_XSI_NS}}}schemaLocation", f"{uri} {uri}/gexf.xsd" if version == "1.3" else
+               f"{uri} http://www.gexf.net/1.2draft/gexf.xsd")
+    _copy_children(root, result, old, new)
+    return result
+
+
+def _copy_children(source: etree._Element, target: etree._Element, old: str, new: str) -> None:
+    """Rebuild ``source``'s children under ``target`` with tags moved from namespace ``old`` to ``new``
+    (retagging in place would leave the children declaring the old namespace under ns0-style prefixes)."""
+    for child in source:
+        if not isinstance(child.tag, str):
+            continue  # comments and processing instructions: networkx writes none
+        tag = new + child.tag[len(old):] if child.tag.startswith(old) else child.tag
+        copied = etree.SubElement(target, tag, attrib=dict(child.attrib))
+        copied.text, copied.tail = child.text, child.tail
+        _copy_children(child, copied, old, new)
 
 
 def _read_gexf(data: bytes, path: str) -> nx.MultiDiGraph:
     from ..safeio import parse_xml
 
     root = parse_xml(data, path)
+    if root.tag == _GEXF13_NS + "gexf":
+        root = _renamespaced(root, _GEXF13_NS, _GEXF_NS, "1.2")
+        data = etree.tostring(root, xml_declaration=True, encoding="utf-8")
     description = root.find(f"{_GEXF_NS}meta/{_GEXF_NS}description")
     loaded = nx.read_gexf(io.BytesIO(data))
     result = nx.MultiDiGraph(**(json.loads(description.text) if description is not None and description.text else {}))
@@ -321,14 +402,15 @@ def _read_gexf(data: bytes, path: str) -> nx.MultiDiGraph:
     edges = loaded.edges(keys=True, data=True) if loaded.is_multigraph() else (
         (u, v, d.get("networkx_key", d.get("id", "")), d) for u, v, d in loaded.edges(data=True))
     for u, v, key, attrs in edges:
-        key = attrs.pop("edgekey", key)
+        key = attrs.pop(EDGE_KEY, key)
         result.add_edge(u, v, key=key, **{("type" if k == "relation" else k): value for k, value in attrs.items()})
     return result
 
 
 def _normalise_loaded(graph: nx.MultiDiGraph, path: str) -> nx.MultiDiGraph:
     """Give every node and edge the declared attributes with their declared types."""
-    result = nx.MultiDiGraph(**{k: v for k, v in graph.graph.items() if k in ("drafts", "sources", "threshold", "versions")})
+    kept = ("drafts", "sources", "threshold", "versions")
+    result = nx.MultiDiGraph(**{k: v for k, v in graph.graph.items() if k in kept})
     if "threshold" in result.graph:
         result.graph["threshold"] = float(result.graph["threshold"])
     for node, data in graph.nodes(data=True):
@@ -338,8 +420,7 @@ def _normalise_loaded(graph: nx.MultiDiGraph, path: str) -> nx.MultiDiGraph:
         (u, v, data.get("id", ""), data) for u, v, data in graph.edges(data=True))
     for u, v, key, data in edges:
         attrs = {k: type(default)(data.get(k, default)) for k, default in EDGE_DEFAULTS.items()}
-        edge_key = key
-        result.add_edge(str(u), str(v), key=str(edge_key), **attrs)
+        result.add_edge(str(u), str(v), key=str(data.get(EDGE_KEY, key)), **attrs)
     if any(not data["document"] and data["role"] != "citation" for _, data in result.nodes(data=True)):
         raise InputError("not a compactdraft provenance graph (nodes lack the document attribute)", path)
     return result
