@@ -126,3 +126,15 @@ def test_history_and_trace_take_the_same_references(sample, reference):
     index, provision_id = resolve_reference(reference, ["zero", "rev1", "rev2", "final"])
     node = f"{['zero', 'rev1', 'rev2', 'final'][index]}:{provision_id}"
     assert shown.stdout.startswith(node) and traced.stdout.startswith(f"Trace of {node}")
+
+
+def test_graph_focus_and_coverage_draft_read_the_same_names(sample):
+    from compactdraft.provenance.coverage import coverage
+    from compactdraft.render.graph import focus_nodes
+
+    _, _, _, graph, _ = sample
+    assert focus_nodes(graph, "last:obj.7") == focus_nodes(graph, "final:obj.7") == focus_nodes(graph, "obj.7")
+    assert coverage(graph, "last").draft == coverage(graph, "final").draft == "final"
+    assert coverage(graph, "first").draft == "zero"
+    with pytest.raises(NotFoundError):
+        focus_nodes(graph, "rev9:obj.7")
