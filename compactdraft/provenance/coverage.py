@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from ..align.history import draft_index
 from ..errors import NotFoundError
 from .graph import MIN_WORDS, PROVENANCE, edges_of_type, graph_drafts, graph_sources
 from .text import tokens
@@ -98,9 +99,7 @@ def coverage(graph: nx.MultiDiGraph, draft: str | None = None) -> Coverage:
     drafts = graph_drafts(graph)
     if not drafts:
         raise NotFoundError("the graph holds no draft")
-    draft = draft or drafts[-1]
-    if draft not in drafts:
-        raise NotFoundError(f"no draft {draft!r} in the graph (drafts: {', '.join(drafts)})")
+    draft = drafts[draft_index(draft, drafts)] if draft else drafts[-1]  # final/last/first name the ends
     rank = {doc: n for n, doc in enumerate(drafts + graph_sources(graph))}
     nodes = sorted(graph.nodes(data=True), key=lambda item: (rank.get(item[1]["document"], len(rank)),
                                                             item[1]["document"], item[1]["order"], item[0]))
