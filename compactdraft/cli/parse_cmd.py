@@ -22,9 +22,9 @@ def parse(file: str, fmt: str | None, profile: str | None, language: str, draft_
 
     \b
     Example:
-      compactdraft parse drafts/zero.docx              # tree: id, label, kind, opening words
-      compactdraft parse final.docx --format json -o final.json
-      compactdraft parse final.docx -o final.akn             # Akoma Ntoso 3.0, UN profile (AKN4UN)
+      compactdraft parse drafts/zero-draft.docx             # tree: id, label, kind, opening words
+      compactdraft parse drafts/final.docx --format json -o final.json
+      compactdraft parse drafts/final.docx -o final.akn      # Akoma Ntoso 3.0, UN profile (AKN4UN)
     """
     draft = parse_file(file, draft_id=draft_id, profile=profile)
     write_output(output, render("draft", draft, fmt, output, default="tree", language=language), [file])

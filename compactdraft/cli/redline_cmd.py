@@ -15,7 +15,8 @@ from .options import input_argument, output_option, profile_option
 @click.option("--format", "fmt", type=click.Choice(formats("redline")), default=None,
               help="Output format (default: from the output's extension, else terminal).")
 @click.option("--author", default="compactdraft", show_default=True, help="Author of tracked changes (.docx).")
-@click.option("--date", default=None, help="Date of tracked changes, ISO (default: NEW's date, for reproducible files).")
+@click.option("--date", default=None,
+              help="Date of tracked changes, ISO (default: NEW's date, for reproducible files).")
 @click.option("--base", type=click.Choice(["old", "new"]), default="new", show_default=True,
               help="Whose layout (styles, numbering) a .docx redline keeps.")
 @click.option("--side-by-side", is_flag=True, help="HTML: OLD and NEW in two columns.")
@@ -30,9 +31,9 @@ def redline(ctx: click.Context, old: str, new: str, output: str | None, fmt: str
     \b
     Example:
       compactdraft redline drafts/rev1.docx drafts/rev2.docx               # coloured, in the terminal
-      compactdraft redline rev1.docx rev2.docx -o rev1-rev2.docx --author "Co-facilitators"
-      compactdraft redline rev1.docx rev2.docx -o changes.html --side-by-side
-      compactdraft redline rev1.docx rev2.docx --format json -o changes.json
+      compactdraft redline drafts/rev1.docx drafts/rev2.docx -o rev1-rev2.docx --author "Co-facilitators"
+      compactdraft redline drafts/rev1.docx drafts/rev2.docx -o changes.html --side-by-side
+      compactdraft redline drafts/rev1.docx drafts/rev2.docx --format json -o changes.json
     """
     result = compare_files(old, new, profile)
     to_file = output not in (None, "-")

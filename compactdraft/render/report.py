@@ -2,16 +2,52 @@
 
 One self-contained page (inline CSS and SVG, no scripts, no network): the drafts, four charts (words
 changed per objective per round, provisions added/deleted/moved per round, coverage of each source,
-open brackets per draft) and the list of files. The figures come from :class:`compactdraft.build.ReportData`.
+open brackets per draft) and the list of files. :class:`ReportData` is what the page shows; the build
+computes it (compactdraft/build/figures.py) from the same functions as ``stats``, ``coverage`` and ``history``.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 from typing import Any
 
-from ..build import ReportData
 from . import charts, register
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file of the build as the report lists it."""
+
+    group: str  # Drafts | Redlines | Provenance graph | Annotated final draft
+    label: str
+    href: str  # relative to the build folder
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """What index.html shows.
+
+    drafts:    (id, label, date, number of provisions) in negotiation order
+    rounds:    "Zero draft -> Rev. 1" names of the successive rounds
+    sections:  rows of the heat map: every heading of the final draft, then changed ones only older drafts had
+    words:     words inserted + deleted, per section (row) per round (column)
+    moves:     per round: provisions added, deleted, moved, reworded (counted on provisions, not links)
+    brackets:  bracketed passages "[...]" still open in each draft
+    coverage:  (source label, share of its provisions the final draft draws on, covered, total)
+    outputs:   every file of the build, grouped
+    """
+
+    title: str
+    drafts: tuple[tuple[str, str, str | None, int], ...]
+    rounds: tuple[str, ...]
+    sections: tuple[str, ...]
+    words: tuple[tuple[int, ...], ...]
+    moves: Mapping[str, tuple[int, ...]]
+    brackets: tuple[int, ...]
+    coverage: tuple[tuple[str, float, int, int], ...]
+    outputs: tuple[Output, ...]
 
 _CSS = """
 body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:#222;background:#f6f7f9}
