@@ -122,6 +122,8 @@ def _outputs(the_plan: Plan) -> tuple[Output, ...]:
             kind = "Word, with notes" if step.args[0] == "docx" else "HTML, notes beside the text"
             outputs.append(Output("Annotated final draft", f"{labels[the_plan.series.drafts[-1].id]} ({kind})",
                                   step.name))
+        elif step.action == "akn":
+            outputs.append(Output("Drafts (parsed)", f"{labels[step.args[0]]} (Akoma Ntoso, AKN4UN)", step.name))
     return tuple(outputs)
 
 

@@ -23,7 +23,7 @@ class BuildStep:
 
     name:    the output path relative to the build folder (``redlines/zero-rev1.docx``); also the
              name ``--step`` takes
-    action:  parse | redline | graph | annotated | report
+    action:  parse | redline | graph | annotated | akn | report
     args:    what the action needs besides the inputs (draft ids, format)
     inputs:  every file the step reads (series files as given, build files under the build folder);
              these are the make prerequisites
@@ -124,6 +124,8 @@ def plan(series: Series, out_dir: str | Path, notes: str = "comments") -> Plan:
         layout = (str(final.path),) if fmt == "docx" else ()
         steps.append(BuildStep(f"annotated.{fmt}", "annotated", (fmt,),
                           every_json + (built("graph.json"),) + layout + manifest, SERIES_RULE))
+    # the final text in Akoma Ntoso (AKN4UN), for the repositories and tools that read the UN's XML
+    steps.append(BuildStep(f"drafts/{final.id}.akn", "akn", (final.id,), (built(draft_json(final.id)),) + manifest))
     steps.append(BuildStep("index.html", "report", (), every_json + (built("graph.json"),) + manifest, SERIES_RULE))
     return Plan(series, out, tuple(steps), notes)
 

@@ -132,6 +132,13 @@ def _run_annotated(ws: Workspace, step: BuildStep) -> str | bytes:
                   redlines=links)
 
 
+def _run_akn(ws: Workspace, step: BuildStep) -> str | bytes:
+    from ..render import render
+
+    (draft_id,) = step.args
+    return render("draft", ws.draft(draft_id), "akn")
+
+
 def _run_report(ws: Workspace, step: BuildStep) -> str | bytes:
     from ..render import render
     from .figures import report_data
@@ -144,6 +151,7 @@ _ACTIONS: dict[str, Callable[[Workspace, BuildStep], str | bytes]] = {
     "redline": _run_redline,
     "graph": _run_graph,
     "annotated": _run_annotated,
+    "akn": _run_akn,
     "report": _run_report,
 }
 

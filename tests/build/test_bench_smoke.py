@@ -102,9 +102,9 @@ def test_make_breakdown_runs_each_make_rule_of_the_plan(tmp_path: Path) -> None:
     touched = series / "rev1.docx"
     result = make_breakdown(series, out, argv, touched)
     rules = make_rules(plan(series_from_paths([str(series)]), out))
-    assert len(result["from clean"]) == len(rules) == 11
+    assert len(result["from clean"]) == len(rules) == 12
     rebuilt = [row["rule"] for row in result[f"after touching {touched.name}"]]
     assert rebuilt == ["drafts/rev1.json", "redlines/zero-rev1.html + 1 more", "redlines/rev1-rev2.html + 1 more",
                        "graph.json + 4 more"]
     lines = breakdown_lines(None, result)
-    assert sum(line.startswith("| `") for line in lines) == 11 + 4
+    assert sum(line.startswith("| `") for line in lines) == 12 + 4
