@@ -38,6 +38,7 @@ from ..diff import diff_words
 from ..errors import InputError, UsageError
 from ..model import Draft, Kind, Provision
 from ..safeio import SafeZip, read_input_bytes
+from .compat import declare_ignorable
 from .content import object_elements
 from .elements import (
     DELETE,
@@ -621,7 +622,8 @@ def write_docx(parts: Sequence[Part], old: Draft, new: Draft, packages: Packages
         document = _document(template, writer.paragraphs())
     if package is not None:  # pictures of the other draft: their parts and relationships come along
         import_relationships(members, main, [(node, p.zip, p.main) for node, p in writer.imported])
-    members[main] = serialize(document)
+    # drawings copied from the other draft bring attributes (wp14, w14) the base root may not declare
+    members[main] = serialize(declare_ignorable(document))
     note_parts = writer.notes_writer.parts()
     if note_parts:
         add_note_parts(members, main, note_parts)
