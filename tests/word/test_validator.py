@@ -82,8 +82,8 @@ def _word2010_notes(data: bytes) -> bytes:
                                     '"http://schemas.openxmlformats.org/markup-compatibility/2006" '
                                     'mc:Ignorable="w14" ', 1)
                 counter = iter(range(1, 10_000))
-                text = re.sub(r"<w:p>", lambda _: f'<w:p w14:paraId="{next(counter):08X}" w14:textId="77777777">',
-                              text)
+                text = re.sub(r"<w:p>", lambda _, ids=counter: f'<w:p w14:paraId="{next(ids):08X}" '
+                              'w14:textId="77777777">', text)
                 content = text.encode("utf-8")
             target.writestr(info.filename, content)
     return out.getvalue()
