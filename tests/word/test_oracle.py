@@ -11,18 +11,16 @@ each flips to a failure when the writer is fixed and must then be taken off the 
 """
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 from functools import cache
-from pathlib import Path
 
 import pytest
 from conftest import DRAFTS, PEER
 from ooxml_views import ASPECTS, Paragraph, aspect, views
+from oracle_pairs import oracle_pairs
 
 from compactdraft.parse import parse_file
-from compactdraft.parse.series import load_manifest
 from compactdraft.redline import compare
 from compactdraft.render import render
 
@@ -58,21 +56,7 @@ KNOWN_FAILING: dict[str, set[str]] = {
 }
 
 
-def _pairs() -> dict[str, tuple[Path, Path]]:
-    pairs: dict[str, tuple[Path, Path]] = {}
-    table = PEER / "cases.tsv"
-    if table.exists():
-        with open(table, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                if row["suite"] == "compare":
-                    pairs[row["case"]] = (PEER / row["left"], PEER / row["right"])
-    files = [entry.path for entry in load_manifest(DRAFTS / "series.toml").drafts]
-    for old, new in zip(files, files[1:], strict=False):
-        pairs[f"{old.stem}->{new.stem}"] = (old, new)
-    return pairs
-
-
-PAIRS = _pairs()
+PAIRS = oracle_pairs(PEER, DRAFTS)
 
 
 @cache
