@@ -41,15 +41,15 @@ def _svg(width: float, height: float, title: str, body: list[str]) -> str:
 
 
 def nice_max(value: float) -> float:
-    """The axis maximum: the next 1, 2, 2.5 or 5 times a power of ten at or above ``value``; at least 4,
-    so that the four gridlines of a chart of small counts fall on whole numbers."""
-    if value <= 4:
-        return 4.0
-    power = 10 ** (len(str(int(value))) - 1) if value >= 1 else 1
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * power:
-            return float(step * power)
-    return float(10 * power)
+    """The axis maximum: four gridlines apart by a whole 1, 2 or 5 times a power of ten, so that every
+    gridline of a chart of counts falls on a whole number (never 2.5 or 7.5)."""
+    quarter = max(value, 0.0) / 4
+    power = 1
+    while True:
+        for step in (1, 2, 5):
+            if quarter <= step * power:
+                return float(4 * step * power)
+        power *= 10
 
 
 def _legend(series: Sequence[Series], x: float, y: float) -> list[str]:
