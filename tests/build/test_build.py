@@ -125,7 +125,7 @@ def test_index_links_every_output_and_nothing_missing(made):
     outputs = {n for n in _files(made) if n != "index.html"}
     assert set(links) == outputs
     page = (made / "index.html").read_text()
-    assert page.count("<svg") == 4  # words per objective, provisions per round, coverage, brackets
+    assert page.count("<svg") == 5  # the series flow; words per objective, provisions per round, coverage, brackets
     assert "<script" not in page and "http" not in re.sub(r"http://www\.w3\.org/[\w/.]+", "", page)
 
 
