@@ -162,8 +162,12 @@ def _run_traces(ws: Workspace, step: BuildStep) -> str:
     names = printed_names(ws.drafts())
     links = {t.node: [(f"annotated.html#{provision_anchor(t.node.split(':', 1)[1])}", "in the annotated draft")]
              for t in traces}
+    from ..render.graph import neighbourhood
+
+    pictures = {t.node: neighbourhood(graph, t.node) for t in traces}
     return str(render("traces", traces, "html", hrefs=version_hrefs(ws.plan, graph, step.name), links=links,
-                      names=names, final=ws.labels().get(final, final), crumbs=crumbs(ws.plan, step.name)))
+                      names=names, final=ws.labels().get(final, final), crumbs=crumbs(ws.plan, step.name),
+                      pictures=pictures))
 
 
 def _run_coverage(ws: Workspace, step: BuildStep) -> str:

@@ -68,7 +68,8 @@ def layout(graph: nx.MultiDiGraph, nodes: set[str]) -> dict[str, tuple[int, int]
     positions: dict[str, tuple[int, int]] = {}
     x = MARGIN
     for column in columns:
-        members = sorted((n for n in nodes if (graph.nodes[n]["document"] == column and graph.nodes[n]["role"] != "citation")
+        members = sorted((n for n in nodes
+                          if (graph.nodes[n]["document"] == column and graph.nodes[n]["role"] != "citation")
                           or (column == "(citations)" and graph.nodes[n]["role"] == "citation")),
                          key=lambda n: (graph.nodes[n]["order"], n))
         if not members:
@@ -99,7 +100,7 @@ def _svg(graph: nx.MultiDiGraph, focus: str | None) -> str:
             data = graph.nodes[node]
             name = data["document"] if data["role"] != "citation" else "not loaded"
             parts.append(f'<text x="{x}" y="{MARGIN}" font-weight="bold">{escape(name)}</text>')
-    for u, v, key, data in sorted(graph.edges(keys=True, data=True)):
+    for u, v, _key, data in sorted(graph.edges(keys=True, data=True)):
         if u not in where or v not in where:
             continue
         (x1, y1), (x2, y2) = where[u], where[v]
@@ -123,6 +124,12 @@ def _svg(graph: nx.MultiDiGraph, focus: str | None) -> str:
         parts.append(f'<text x="{MARGIN + offset * 95}" y="{legend_y}" fill="{colour}">— {name}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def neighbourhood(graph: nx.MultiDiGraph, node: str) -> str:
+    """The picture of one provision's neighbourhood (its versions by draft and what they draw on), as an
+    inline SVG for a page (the build's trace.html shows one per provision)."""
+    return _svg(graph, node)
 
 
 @register("graph", "svg", (".svg",))

@@ -78,10 +78,18 @@ def _version_href(step: Any, places: Mapping[str, str]) -> str:
     return next((places[node] for node in step.nodes if node in places), "")
 
 
-def _trace_context(result: Trace, places: Mapping[str, str]) -> dict[str, Any]:
+def _step_name(step: Any, names: Mapping[str, str]) -> str:
+    """``rev1: 15 (a)`` when the printed labels are known, else the version as the graph names it."""
+    if names and all(node in names for node in step.nodes):
+        return f"{step.document}: " + " + ".join(names[node] for node in step.nodes)
+    return step.printed or step.node
+
+
+def _trace_context(result: Trace, places: Mapping[str, str], names: Mapping[str, str] | None = None
+                   ) -> dict[str, Any]:
     from markupsafe import Markup
 
-    lineage = [{"name": step.printed or step.node, "how": _how(step), "href": _version_href(step, places),
+    lineage = [{"name": _step_name(step, names or {}), "how": _how(step), "href": _version_href(step, places),
                 "text": step.text, "ops": [(o.op, o.text) for o in step.ops]} for step in result.lineage]
     sources = []
     for link in result.sources:
@@ -113,16 +121,20 @@ def render_html(result: Trace, hrefs: Mapping[str, str] | None = None, links: Se
 def render_traces_html(traces: Sequence[Trace], hrefs: Mapping[str, str] | None = None,
                        links: Mapping[str, Sequence[tuple[str, str]]] | None = None, final: str = "",
                        names: Mapping[str, str] | None = None, crumbs: Sequence[tuple[str, str]] = (),
-                       **_: Any) -> str:
+                       pictures: Mapping[str, str] | None = None, **_: Any) -> str:
     """Every provision's trace on one page, each at ``#p-<id>`` of its final-draft id (the build's
-    trace.html): ``names`` gives each node its printed label, ``links`` its links to other pages."""
+    trace.html): ``names`` gives each node its printed label, ``links`` its links to other pages,
+    ``pictures`` its neighbourhood as inline SVG."""
+    from markupsafe import Markup
+
     items = []
     for result in traces:
         provision = result.node.split(":", 1)[-1]
         items.append({"anchor": provision_anchor(provision), "node": result.node,
                       "name": (names or {}).get(result.node, provision),
                       "links": list((links or {}).get(result.node, ())),
-                      **_trace_context(result, hrefs or {})})
+                      "picture": Markup((pictures or {}).get(result.node, "")),
+                      **_trace_context(result, hrefs or {}, names)})
     lang, direction = _direction(traces)
     return page("traces.html", title=f"Where each provision of {final} comes from", lang=lang, dir=direction,
                 traces=items, final=final, crumbs=tuple(crumbs))
