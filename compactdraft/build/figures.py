@@ -65,6 +65,7 @@ def words_per_section(ws: Workspace, old: str, new: str) -> dict[str, int]:
 
     redline = ws.redline(old, new)
     index = {d.id: k for k, d in enumerate(ws.series.drafts)}
+    rows: dict[tuple[int, str | None], str] = {}  # each heading is followed to the final draft once
     totals: dict[str, int] = {}
     for entry in redline.entries:
         counts = entry_counts(entry)
@@ -73,7 +74,10 @@ def words_per_section(ws: Workspace, old: str, new: str) -> dict[str, int]:
             continue
         draft_id, ids = (new, entry.new) if entry.in_new and entry.new else (old, entry.old)
         draft = ws.draft(draft_id)
-        name = _row_name(ws, index[draft_id], _heading_of(draft, ids[0]))
+        where = (index[draft_id], _heading_of(draft, ids[0]))
+        if where not in rows:
+            rows[where] = _row_name(ws, *where)
+        name = rows[where]
         totals[name] = totals.get(name, 0) + changed
     return totals
 

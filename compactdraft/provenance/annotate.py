@@ -17,7 +17,7 @@ from ..align.history import History
 from ..model import Alignment, Draft, Kind, Link, LinkKind
 
 # edge kinds of the provenance graph that name a source of a provision
-SOURCE_RELATIONS = ("cites", "reuses", "paraphrases")
+SOURCE_RELATIONS = ("cites", "reuses", "paraphrases", "elaborates")
 
 
 @dataclass(frozen=True)

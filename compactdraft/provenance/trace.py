@@ -194,7 +194,7 @@ def _links_of(graph: nx.MultiDiGraph, node: str) -> list[SourceLink]:
         links.append(SourceLink(node, target, data["type"], data["kind"], float(data["score"]),
                                 graph.nodes[target]["text"], graph.nodes[node]["text"],
                                 bool(found.get("resolved", True)),
-                                tuple(tuple(p) for p in found.get("passages", ())),  # type: ignore[misc]
+                                tuple(tuple(p) for p in found.get("passages", ())),
                                 str(found.get("text", ""))))
     return links
 

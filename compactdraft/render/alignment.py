@@ -56,7 +56,11 @@ def link_line(link: Link, old: Draft, new: Draft) -> tuple[str, str]:
 
 
 def summary(links: Iterable[Link]) -> str:
+    """Links per kind; "modified" counts every reworded provision (:attr:`Link.reworded`), also those
+    that moved, as ``stats`` does, so a moved and reworded paragraph counts as moved and as modified."""
+    links = list(links)
     counts = Counter(link.kind for link in links)
+    counts[LinkKind.MODIFIED] = sum(1 for link in links if link.reworded)
     return ", ".join(f"{counts[k]} {k.value}" for k in LinkKind if counts[k])
 
 

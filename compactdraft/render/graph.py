@@ -12,11 +12,11 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import NotFoundError
 from ..provenance.graph import graph_drafts, graph_sources, to_bytes
 from . import register
 
-COLOURS = {"becomes": "#555555", "cites": "#1f6fb4", "reuses": "#c0392b", "paraphrases": "#d68910"}
+COLOURS = {"becomes": "#555555", "cites": "#1f6fb4", "reuses": "#c0392b", "paraphrases": "#d68910",
+           "elaborates": "#7d3c98"}
 BOX_W, BOX_H, COL_GAP, ROW_GAP, MARGIN = 190, 44, 90, 14, 24
 
 
@@ -41,11 +41,9 @@ def focus_nodes(graph: nx.MultiDiGraph, focus: str | None) -> set[str]:
     """The provision (or objective: every provision in it), all its versions, and what they draw on."""
     if not focus:
         return {n for n, d in graph.nodes(data=True) if d["role"] != "citation"}
-    drafts = graph_drafts(graph)
-    wanted = focus if focus in graph or ":" in focus or not drafts else f"{drafts[-1]}:{focus}"
-    if wanted not in graph:
-        raise NotFoundError(f"no provision or objective {focus!r} in the graph (give DRAFT:ID or an id of the "
-                            "last draft)")
+    from ..provenance.trace import find_node
+
+    wanted = find_node(graph, focus)  # DRAFT:ID read as every command reads it
     document, provision = graph.nodes[wanted]["document"], graph.nodes[wanted]["provision"]
     seeds = {n for n, d in graph.nodes(data=True) if d["document"] == document and
              (d["provision"] == provision or d["section"] == provision or d["parent"] == provision)}
@@ -100,7 +98,7 @@ def _svg(graph: nx.MultiDiGraph, focus: str | None) -> str:
             data = graph.nodes[node]
             name = data["document"] if data["role"] != "citation" else "not loaded"
             parts.append(f'<text x="{x}" y="{MARGIN}" font-weight="bold">{escape(name)}</text>')
-    for u, v, _key, data in sorted(graph.edges(keys=True, data=True)):
+    for u, v, _key, data in sorted(graph.edges(keys=True, data=True)):  # the key orders parallel edges
         if u not in where or v not in where:
             continue
         (x1, y1), (x2, y2) = where[u], where[v]

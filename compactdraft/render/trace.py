@@ -44,7 +44,8 @@ def render_text(result: Trace, **_: Any) -> str:
     for step in result.lineage:
         how = f" <- {step.kind} ({step.score:.2f})" if step.kind else " (first version)"
         lines.append(f"  {step.node}{how}")
-        lines.append("    " + (_redline_text(step.ops) if step.ops else step.text))
+        # a version of several provisions (before a merge) prints one per line, all indented
+        lines.append("    " + (_redline_text(step.ops) if step.ops else step.text).replace("\n", "\n    "))
     lines += ["", "Sources (strongest first; <<...>> = shared passage):" if result.sources else "Sources: none found"]
     for link in result.sources:
         lines.append(f"  {link.type} {link.target}  score {link.score:.2f}  (from {link.version})")
@@ -61,7 +62,8 @@ def render_json(result: Trace, **_: Any) -> str:
     return dumps({
         "schema": "compactdraft/trace/1",
         "node": result.node,
-        "lineage": [{"node": s.node, "document": s.document, "provision": s.provision, "text": s.text,
+        "lineage": [{"node": s.node, "nodes": list(s.nodes), "document": s.document, "provision": s.provision,
+                     "provisions": list(s.provisions), "text": s.text,
                      "kind": s.kind, "score": s.score,
                      "redline": [{"op": o.op, "text": o.text} for o in s.ops]} for s in result.lineage],
         "sources": [{"version": link.version, "target": link.target, "type": link.type, "kind": link.kind,
