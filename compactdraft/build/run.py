@@ -173,11 +173,14 @@ def _run_traces(ws: Workspace, step: BuildStep) -> str:
 def _run_coverage(ws: Workspace, step: BuildStep) -> str:
     from ..provenance.coverage import coverage
     from ..render import render
-    from .site import crumbs, trace_href
+    from .site import crumbs, printed_names, trace_href
 
     final = ws.series.drafts[-1].id
     hrefs = {f"{final}:{p.id}": trace_href(p.id) for p in ws.draft(final)}
-    return str(render("coverage", coverage(ws.graph(), final), "html", hrefs=hrefs,
+    labels = ws.labels()
+    names = {node: f"{labels.get(node.split(':', 1)[0], node.split(':', 1)[0])}, {name}"
+             for node, name in printed_names(ws.drafts() + ws.sources()).items()}
+    return str(render("coverage", coverage(ws.graph(), final), "html", hrefs=hrefs, names=names,
                       crumbs=crumbs(ws.plan, step.name)))
 
 
