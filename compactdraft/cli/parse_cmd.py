@@ -19,8 +19,8 @@ def parse(file: str, fmt: str | None, profile: str | None, draft_id: str | None,
 
     \b
     Example:
-      compactdraft parse drafts/zero.docx              # tree: id, label, kind, opening words
-      compactdraft parse final.docx --format json -o final.json
+      compactdraft parse drafts/zero-draft.docx             # tree: id, label, kind, opening words
+      compactdraft parse drafts/final.docx --format json -o final.json
     """
     draft = parse_file(file, draft_id=draft_id, profile=profile)
     write_output(output, render("draft", draft, fmt, output, default="tree"), [file])

@@ -41,9 +41,9 @@ def redline(ctx: click.Context, old: str, new: str, output: str | None, fmt: str
     \b
     Example:
       compactdraft redline drafts/rev1.docx drafts/rev2.docx               # coloured, in the terminal
-      compactdraft redline rev1.docx rev2.docx -o rev1-rev2.docx --author "Co-facilitators"
-      compactdraft redline rev1.docx rev2.docx -o changes.html --side-by-side
-      compactdraft redline rev1.docx rev2.docx --format json -o changes.json
+      compactdraft redline drafts/rev1.docx drafts/rev2.docx -o rev1-rev2.docx --author "Co-facilitators"
+      compactdraft redline drafts/rev1.docx drafts/rev2.docx -o changes.html --side-by-side
+      compactdraft redline drafts/rev1.docx drafts/rev2.docx --format json -o changes.json
     """
     stamp = iso_date(date)
     result = compare_files(old, new, profile, options=CompareOptions(granularity=granularity, moves=not no_moves))
