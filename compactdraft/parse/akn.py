@@ -57,12 +57,14 @@ class _Walker:
     blocks: list[Block] = field(default_factory=list)
     pending_label: str | None = None  # a <num> waiting for the first text of its element
     pending_ref: str | None = None
+    style: str | None = None  # "preamble" inside <preamble>: its paragraphs are preambular whatever they say
 
     def emit(self, text: str, notes: list[Footnote], style: str | None = None, ref: str | None = None) -> None:
         if not clean_text(text) and not notes:
             return
         label, self.pending_label = self.pending_label, None
         element_ref, self.pending_ref = self.pending_ref, None
+        style = style or (self.style if label is None else None)
         self.blocks.append(Block(text, label=label, style=style, footnotes=tuple(notes),
                                  ref=element_ref or ref or f"akn:{len(self.blocks)}"))
 
@@ -74,8 +76,14 @@ class _Walker:
             notes: list[Footnote] = []
             self.emit(inline_text(element, notes), notes, ref=_ref(element))
             return
-        if name == "preface":
+        if name in ("preface", "coverPage"):
             self.preface(element)
+            return
+        if name == "preamble":
+            self.style = "preamble"
+            for child in element:
+                self.walk(child)
+            self.style = None
             return
         num, heading = _child(element, "num"), _child(element, "heading")
         if heading is not None:
@@ -99,10 +107,9 @@ class _Walker:
 
     def preface(self, element: etree._Element) -> None:
         """A nested document's preface (an annex) prints as its heading; the main one gives the title."""
-        for title in element.iter():
-            if local(title) == "docTitle":
-                self.emit(clean_text(inline_text(title, [])), [], style="heading", ref=_ref(title))
-                return
+        title = _cover_title(element)
+        if title:
+            self.emit(title, [], style="heading", ref=_ref(element))
 
 
 def _ref(element: etree._Element) -> str | None:
@@ -126,12 +133,27 @@ def _find(element: etree._Element, name: str) -> etree._Element | None:
     return None
 
 
+def _cover_title(cover: etree._Element) -> str:
+    """The first non-empty <docTitle> of a preface or coverPage, else its <docNumber> (the symbol).
+
+    UN files print the masthead (organ, symbol, distribution, date) and the title lines in a
+    <coverPage>; they describe the document and are no part of its text, so they give the title
+    and never become provisions. (Some languages leave the title's <docTitle> empty: then the
+    symbol, "S/RES/2722 (2024)", names the draft.)
+    """
+    for name in ("docTitle", "docNumber"):
+        for found in cover.iter():
+            if local(found) == name and (text := clean_text(inline_text(found, []))):
+                return text
+    return ""
+
+
 def _title_and_date(document: etree._Element) -> tuple[str, str | None]:
     title = ""
-    preface = _child(document, "preface")
-    doc_title = _find(preface, "docTitle") if preface is not None else None
-    if doc_title is not None:
-        title = clean_text(inline_text(doc_title, []))
+    for name in ("preface", "coverPage"):
+        cover = _child(document, name)
+        if cover is not None and not title:
+            title = _cover_title(cover)
     meta = _child(document, "meta")
     work_name = _find(meta, "FRBRname") if meta is not None else None
     if not title and work_name is not None:
@@ -147,7 +169,7 @@ def akn_blocks(root: etree._Element, source: str) -> tuple[list[Block], str, str
     title, date = _title_and_date(document)
     walker = _Walker()
     for child in document:
-        if local(child) not in ("meta", "preface"):
+        if local(child) not in ("meta", "preface", "coverPage"):
             walker.walk(child)
     return walker.blocks, title, date
 
