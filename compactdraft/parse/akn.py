@@ -85,7 +85,11 @@ class _Walker:
                 self.walk(child)
             self.style = None
             return
-        num, heading = _child(element, "num"), _child(element, "heading")
+        # UN files title a section with <heading> in some languages and <subheading> in others
+        num = _child(element, "num")
+        heading = _child(element, "heading")
+        if heading is None:
+            heading = _child(element, "subheading")
         if heading is not None:
             self.heading(element, num, heading)
         elif num is not None:

@@ -257,6 +257,32 @@ def parse_label(label: str) -> ParsedLabel | None:
     return None
 
 
+# Heading numbers other languages spell out, as English prints them: Arabic writes section "I." as
+# the ordinal "أولا -", section "A." as the letter's name "ألف -", annex I as "المرفق الأول";
+# Chinese writes "附件一", "第一部分"; Russian may type the Cyrillic "А" for annex A.
+_ARABIC_ORDINALS = ("أول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر")
+_ARABIC_LETTER_NAMES = ("ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام",
+                        "ميم", "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء",
+                        "ذال", "ضاد")
+_CYRILLIC_CAPITAL_LOOKALIKES = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M",
+                                "О": "O", "Р": "P", "Т": "T", "Х": "X"}
+
+
+def heading_number(num: str) -> str:
+    """A heading's number the English way: "ثانيا" -> "II", "ألف" -> "A", "三" -> "III", "А" -> "A"."""
+    word = num.strip().rstrip("ً").removeprefix("ال")  # tanween; "الأول" is "the first"
+    word = word.removesuffix("ى").removesuffix("ا").removesuffix("ة")  # أولا/أولى, ثانية ...
+    if word in _ARABIC_ORDINALS:
+        return roman_numeral(_ARABIC_ORDINALS.index(word) + 1).upper()
+    if num.strip() in _ARABIC_LETTER_NAMES:
+        return letters_for(_ARABIC_LETTER_NAMES.index(num.strip()) + 1).upper()
+    if num and all(char in _CHINESE_NUMERALS for char in num) and (value := _chinese_numeral_value(num)):
+        return roman_numeral(value).upper()
+    if num.isdigit():
+        return str(int(num))
+    return _CYRILLIC_CAPITAL_LOOKALIKES.get(num, num)
+
+
 # --- the builder ------------------------------------------------------------------------------------
 
 @dataclass
@@ -347,7 +373,7 @@ class _Builder:
         parent = self.headings[-1] if self.headings else None
         if rule and match:
             groups = {k: (v or "") for k, v in match.groupdict().items()}
-            num = groups.get("num", "")
+            num = heading_number(groups.get("num", ""))
             num = num.upper() if is_roman(num) or (len(num) == 1 and num.isalpha()) else num
             kw = groups.get("kw", "").lower()
             template = rule.id.replace("{parent}", parent.provision_id if parent else "sec")
