@@ -68,14 +68,16 @@ _CYRILLIC_LOOKALIKES = {"а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "
 _CHINESE_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # An item letter of any script: one or two Latin letters, one Cyrillic letter, one Arabic letter
 # (heh may carry a tatweel: "هـ").
-_ITEM_LETTER = r"(?:[a-z]{1,2}|[а-яё]|[\u0621-\u064a]\u0640?)"
+# After the last letter, UN lists double it: (z), (aa), (bb); Arabic writes (أ أ), (ب ب).
+_ITEM_LETTER = r"(?:[a-z]{1,2}|[а-яё]|[\u0621-\u064a]\u0640?(?:\s?[\u0621-\u064a]\u0640?)?)"
 _DIGITS = r"\d{1,4}"  # any script's decimal digits (Arabic-Indic, full-width): the id takes their value
 # "17." "17)" and the Arabic "17 -" (a space, then a hyphen or dash)
 _DECIMAL_LABEL = re.compile(
     rf"^(?P<num>{_DIGITS}(?:\.{_DIGITS})*)(?P<suffix>{_LATIN_SUFFIX})?(?P<punct>\.|\)|\s?[-\u2010-\u2015])?$")
 _PAREN_LABEL = re.compile(
     rf"^[(（](?P<num>{_ITEM_LETTER}|[ivxlc]{{1,7}}|\d{{1,3}})(?P<suffix>{_LATIN_SUFFIX})?[)）]$")
-_ALPHA_LABEL = re.compile(rf"^(?P<num>{_ITEM_LETTER}|[ivxlc]{{1,7}})[\.\)]$")
+# "a." "a)" and the Arabic "أ -"
+_ALPHA_LABEL = re.compile(rf"^(?P<num>{_ITEM_LETTER}|[ivxlc]{{1,7}})(?:[\.\)]|(?<=[\u0621-\u0640])\s?[-\u2010-\u2015])$")
 # The third level where English prints (i), (ii): Arabic quotes a digit, ’1‘; Chinese uses the
 # parenthesised ideographs ㈠ ㈡ (U+3220-3229) or a numeral in brackets, （一）.
 _QUOTED_NUMBER_LABEL = re.compile(r"^[’‘'](?P<num>\d{1,3})[’‘']$")
@@ -84,7 +86,7 @@ _CHINESE_NUMERAL_LABEL = re.compile(r"^[(（](?P<num>[一二三四五六七八�
 _LEADING_LABEL = re.compile(
     rf"^(?P<label>{_DIGITS}(?:\.{_DIGITS})*{_LATIN_SUFFIX}?\.(?=\s)|{_DIGITS}\)(?=\s)|{_DIGITS}\s?[-\u2010-\u2015](?=\s)"
     rf"|[(（](?:{_ITEM_LETTER}|[ivxlc]{{1,7}}|\d{{1,3}}|[一二三四五六七八九十]{{1,3}}){_LATIN_SUFFIX}?[)）]"
-    r"|[’‘']\d{1,3}[’‘'](?=\s)|[\u3220-\u3229]"
+    r"|[’‘']\d{1,3}[’‘'](?=\s)|[\u3220-\u3229]|[\u0621-\u064a]\u0640?\s?[-\u2010-\u2015](?=\s)"
     rf"|{_ITEM_LETTER}[\.\)](?=\s)|[ivxlc]{{1,7}}[\.\)](?=\s))\s*")
 
 
@@ -114,17 +116,19 @@ def is_roman(text: str) -> bool:
 
 
 def letter_value(letters: str) -> int:
-    """a=1 ... z=26, aa=27 (UN style doubles after z)."""
+    """a=1 ... z=26, aa=27, bb=28 (UN style doubles the letter after z: (z), (aa), (bb), (cc))."""
     if len(letters) == 1:
         return ord(letters) - 96
+    if letters[0] == letters[1]:
+        return 26 + ord(letters[0]) - 96
     return 26 * (ord(letters[0]) - 96) + ord(letters[1]) - 96
 
 
 def letters_for(position: int) -> str:
-    """The English item letters of a position: 1 -> "a", 27 -> "aa" (the inverse of letter_value)."""
+    """The English item letters of a position: 1 -> "a", 27 -> "aa", 28 -> "bb" (inverse of letter_value)."""
     if position <= 26:
         return chr(96 + position)
-    return chr(96 + (position - 1) // 26) + chr(97 + (position - 1) % 26)
+    return chr(96 + position - 26) * 2
 
 
 def _item_letters(letter: str) -> tuple[str, ...]:
@@ -134,7 +138,10 @@ def _item_letters(letter: str) -> tuple[str, ...]:
     order; a Cyrillic letter that looks like a Latin one may also be that Latin letter typed in
     Cyrillic (the builder picks the one that continues the list).
     """
-    letter = letter.rstrip("\u0640")
+    letter = letter.replace("\u0640", "").replace(" ", "")
+    if len(letter) == 2 and not letter.isascii():
+        single = _item_letters(letter[0])
+        return (single[0] * 2,) if letter[0] == letter[1] and single and len(single[0]) == 1 else ()
     if letter.isascii():
         return (letter,)
     if letter in _CYRILLIC or letter == "ё":
@@ -316,6 +323,7 @@ class _Builder:
     text_count: int = 0
     seen_heading_or_para: bool = False
     warnings: list[str] = field(default_factory=list)
+    marked_preamble: bool = False  # the reader marks preamble blocks (AKN <preamble>)
 
     # -- context helpers
 
@@ -329,8 +337,8 @@ class _Builder:
         return self.headings[-1] if self.headings else None
 
     def in_preamble(self, block: Block | None = None) -> bool:
-        if block is not None and block.style == "preamble":
-            return True
+        if self.marked_preamble and block is not None:  # the reader knows: only its preamble is one
+            return block.style == "preamble"
         heading = self.innermost_heading()
         if heading is not None:
             return heading.role == "preamble"
@@ -634,7 +642,7 @@ def _next(blocks: Sequence[Block], position: int) -> Block | None:
 
 def build_provisions(blocks: Sequence[Block], profile: Profile, source: str | None = None
                      ) -> tuple[tuple[Provision, ...], list[str]]:
-    builder = _Builder(profile, source)
+    builder = _Builder(profile, source, marked_preamble=any(b.style == "preamble" for b in blocks))
     for position, block in enumerate(blocks):
         text = clean_text(block.text)
         label = clean_text(block.label) if block.label else None
