@@ -21,8 +21,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from typing import AbstractSet
 
 from ..diff.tokens import CJK_RANGES
 

@@ -1,4 +1,6 @@
-"""Structure profiles: what counts as a heading and how it is named, kept as data in compactdraft/templates/profiles/ (shipped inside the package).
+"""Structure profiles: what counts as a heading and how it is named.
+
+Kept as data in compactdraft/templates/profiles/ (shipped inside the package).
 
 A profile is a TOML file; see compactdraft/templates/profiles/un-compact.toml for the annotated format. The
 default is detected from the text (:func:`detect_profile`) and can be forced with ``--profile``.

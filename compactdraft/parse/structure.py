@@ -77,7 +77,8 @@ _DECIMAL_LABEL = re.compile(
 _PAREN_LABEL = re.compile(
     rf"^[(（](?P<num>{_ITEM_LETTER}|[ivxlc]{{1,7}}|\d{{1,3}})(?P<suffix>{_LATIN_SUFFIX})?[)）]$")
 # "a." "a)" and the Arabic "أ -"
-_ALPHA_LABEL = re.compile(rf"^(?P<num>{_ITEM_LETTER}|[ivxlc]{{1,7}})(?:[\.\)]|(?<=[\u0621-\u0640])\s?[-\u2010-\u2015])$")
+_ALPHA_LABEL = re.compile(
+    rf"^(?P<num>{_ITEM_LETTER}|[ivxlc]{{1,7}})(?:[\.\)]|(?<=[\u0621-\u0640])\s?[-\u2010-\u2015])$")
 # The third level where English prints (i), (ii): Arabic quotes a digit, ’1‘; Chinese uses the
 # parenthesised ideographs ㈠ ㈡ (U+3220-3229) or a numeral in brackets, （一）.
 _QUOTED_NUMBER_LABEL = re.compile(r"^[’‘'](?P<num>\d{1,3})[’‘']$")
