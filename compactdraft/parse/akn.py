@@ -93,13 +93,19 @@ class _Walker:
         if heading is not None:
             self.heading(element, num, heading)
         elif num is not None:
+            # a number still waiting for text (a paragraph that opens straight into a <list> of
+            # numbered points, as S/RES/2709 paragraph 58) is printed before the inner number replaces it
+            self.flush_pending()
             self.pending_label = clean_text(inline_text(num, []))
             self.pending_ref = _ref(element)
         for child in element:
             if local(child) not in STRUCTURAL_CHILDREN:
                 self.walk(child)
-        if self.pending_label is not None and num is not None and heading is None:
-            # a numbered element with no text of its own still shows its number
+        if num is not None and heading is None:
+            self.flush_pending()  # a numbered element with no text of its own still shows its number
+
+    def flush_pending(self) -> None:
+        if self.pending_label is not None:
             self.blocks.append(Block("", label=self.pending_label, ref=self.pending_ref))
             self.pending_label = self.pending_ref = None
 
