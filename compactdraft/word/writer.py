@@ -40,6 +40,7 @@ from ..model import Draft, Kind, Provision
 from ..safeio import SafeZip, read_input_bytes
 from .compat import declare_ignorable
 from .content import object_elements
+from .direction import mark_right_to_left
 from .elements import (
     DELETE,
     EQUAL,
@@ -620,6 +621,8 @@ def write_docx(parts: Sequence[Part], old: Draft, new: Draft, packages: Packages
     if document is None:
         template = package.root if package else etree.fromstring(members[main])
         document = _document(template, writer.paragraphs())
+        if package is None:  # from text or AKN there are no source properties: give RTL text its direction
+            mark_right_to_left(document)
     if package is not None:  # pictures of the other draft: their parts and relationships come along
         import_relationships(members, main, [(node, p.zip, p.main) for node, p in writer.imported])
     # drawings copied from the other draft bring attributes (wp14, w14) the base root may not declare
