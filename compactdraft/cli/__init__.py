@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "coverage": "coverage_cmd",
     "build": "build_cmd",
     "init": "init_cmd",
+    "verify": "verify_cmd",
 }
 
 

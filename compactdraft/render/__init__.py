@@ -30,7 +30,7 @@ _REGISTRY: dict[tuple[str, str], Renderer] = {}
 
 # subject -> modules that register its renderers (imported on first use)
 _MODULES: dict[str, tuple[str, ...]] = {
-    "draft": ("draft",),
+    "draft": ("draft", "akn"),
     "alignment": ("alignment",),
     "history": ("alignment",),
     "redline": ("redline_text", "redline_html", "redline_json", "redline_docx"),
@@ -41,6 +41,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "coverage": ("coverage",),
     "annotated": ("annotated",),
     "report": ("report",),
+    "verify": ("verify",),
 }
 
 
