@@ -118,6 +118,10 @@ def _outputs(the_plan: Plan) -> tuple[Output, ...]:
             outputs.append(Output("Redlines", f"{labels[old]} \u2192 {labels[new]} ({kind})", step.name))
         elif step.action == "graph":
             outputs.append(Output("Provenance graph", f"{step.name} ({step.args[0]})", step.name))
+        elif step.action == "traces":
+            outputs.append(Output("Provenance", "Where each provision of the final draft comes from (HTML)", step.name))
+        elif step.action == "coverage":
+            outputs.append(Output("Provenance", "How the final draft covers its sources (HTML)", step.name))
         elif step.action == "annotated":
             kind = "Word, with notes" if step.args[0] == "docx" else "HTML, notes beside the text"
             outputs.append(Output("Annotated final draft", f"{labels[the_plan.series.drafts[-1].id]} ({kind})",

@@ -60,6 +60,10 @@ class Plan:
         return self.out_dir / name
 
 
+TRACES = "trace.html"
+COVERAGE = "coverage.html"
+
+
 def draft_json(entry_id: str) -> str:
     return f"drafts/{entry_id}.json"
 
@@ -126,7 +130,13 @@ def plan(series: Series, out_dir: str | Path, notes: str = "comments") -> Plan:
                           every_json + (built("graph.json"),) + layout + manifest, SERIES_RULE))
     # the final text in Akoma Ntoso (AKN4UN), for the repositories and tools that read the UN's XML
     steps.append(BuildStep(f"drafts/{final.id}.akn", "akn", (final.id,), (built(draft_json(final.id)),) + manifest))
-    steps.append(BuildStep("index.html", "report", (), every_json + (built("graph.json"),) + manifest, SERIES_RULE))
+    graph_inputs = every_json + (built("graph.json"),) + manifest
+    # the site's provenance pages: every provision of the final draft traced (one page, a section each)
+    # and, when there are sources, how the final draft covers them
+    steps.append(BuildStep(TRACES, "traces", (), graph_inputs, SERIES_RULE))
+    if series.sources:
+        steps.append(BuildStep(COVERAGE, "coverage", (), graph_inputs, SERIES_RULE))
+    steps.append(BuildStep("index.html", "report", (), graph_inputs, SERIES_RULE))
     return Plan(series, out, tuple(steps), notes)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from ..align.history import History
 from ..model import Alignment, Draft
 from ..parse.series import Series, SeriesEntry
+from ..render.html_pages import provision_anchor
 from ..safeio import write_output
 from .plan import BuildStep, Plan, draft_json, plan, redline_name, redline_pairs, source_json
 
@@ -106,6 +107,12 @@ def _run_redline(ws: Workspace, step: BuildStep) -> str | bytes:
 
     old, new, fmt = step.args
     redline = ws.redline(old, new)
+    if fmt == "html":
+        from .site import crumbs, relative_to, trace_href
+
+        final = ws.series.drafts[-1].id
+        traces = {p.id: relative_to(trace_href(p.id), step.name) for p in ws.draft(final)} if new == final else {}
+        return render("redline", redline, fmt, names=ws.labels(), crumbs=crumbs(ws.plan, step.name), traces=traces)
     return render("redline", redline, fmt, author=AUTHOR, date=ws.draft(new).date, base="new")
 
 
@@ -128,6 +135,11 @@ def _run_annotated(ws: Workspace, step: BuildStep) -> str | bytes:
     annotated = annotate(ws.drafts(), ws.sources(), ws.graph(), labels=ws.labels(), history=ws.history())
     final = ws.series.drafts[-1].id
     links = {pair: redline_name(pair[0], pair[1], "html") for pair in redline_pairs(ws.series)}
+    if fmt == "html":
+        from .site import crumbs, trace_href
+
+        return render("annotated", annotated, fmt, redlines=links, alignments=ws.alignments(),
+                      traces={p.id: trace_href(p.id) for p in ws.draft(final)}, crumbs=crumbs(ws.plan, step.name))
     return render("annotated", annotated, fmt, notes=ws.plan.notes, author=AUTHOR, date=ws.draft(final).date,
                   redlines=links)
 
@@ -146,7 +158,42 @@ def _run_report(ws: Workspace, step: BuildStep) -> str | bytes:
     return render("report", report_data(ws), "html")
 
 
+def _run_traces(ws: Workspace, step: BuildStep) -> str:
+    from ..provenance.trace import trace
+    from ..render import render
+    from .site import crumbs, printed_names, version_hrefs
+
+    final = ws.series.drafts[-1].id
+    graph = ws.graph()
+    traces = [trace(graph, f"{final}:{p.id}") for p in ws.draft(final) if f"{final}:{p.id}" in graph]
+    names = printed_names(ws.drafts())
+    links = {t.node: [(f"annotated.html#{provision_anchor(t.node.split(':', 1)[1])}", "in the annotated draft")]
+             for t in traces}
+    from ..render.graph import neighbourhood
+
+    pictures = {t.node: neighbourhood(graph, t.node) for t in traces}
+    return str(render("traces", traces, "html", hrefs=version_hrefs(ws.plan, graph, step.name), links=links,
+                      names=names, final=ws.labels().get(final, final), crumbs=crumbs(ws.plan, step.name),
+                      pictures=pictures))
+
+
+def _run_coverage(ws: Workspace, step: BuildStep) -> str:
+    from ..provenance.coverage import coverage
+    from ..render import render
+    from .site import crumbs, printed_names, trace_href
+
+    final = ws.series.drafts[-1].id
+    hrefs = {f"{final}:{p.id}": trace_href(p.id) for p in ws.draft(final)}
+    labels = ws.labels()
+    names = {node: f"{labels.get(node.split(':', 1)[0], node.split(':', 1)[0])}, {name}"
+             for node, name in printed_names(ws.drafts() + ws.sources()).items()}
+    return str(render("coverage", coverage(ws.graph(), final), "html", hrefs=hrefs, names=names,
+                      crumbs=crumbs(ws.plan, step.name)))
+
+
 _ACTIONS: dict[str, Callable[[Workspace, BuildStep], str | bytes]] = {
+    "traces": _run_traces,
+    "coverage": _run_coverage,
     "parse": _run_parse,
     "redline": _run_redline,
     "graph": _run_graph,

@@ -10,6 +10,8 @@ so character offsets computed from tokens are exact:
 - words of every other script (Latin, Cyrillic, Greek, Arabic, Hebrew, ...) are one token each,
   combining marks (Arabic harakat, Latin accents in decomposed form) and zero-width joiners included,
   so an Arabic word changes as a word;
+- a UN document symbol, ``S/RES/2689 (2023)`` or ``A/78/L.1``, is one token: it changes as a whole
+  (a renewal cites last year's resolution), and cut at its slashes it would align digit by digit;
 - any other character (punctuation, symbols, underscore) is a token of its own.
 """
 from __future__ import annotations
@@ -34,6 +36,9 @@ CJK_RANGES = (
     "\U0001b000-\U0001b16f"  # Kana supplement and extension A
     "\U00020000-\U0003134f"  # CJK extensions B-G and compatibility supplement
 )
+
+# A UN document symbol: organ letters, then slash-separated parts, then an optional year in brackets.
+SYMBOL = r"[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*[A-Za-z0-9])+(?:[ \u00a0]\(\d{4}\))?"
 
 # Joiners that sit inside words (Persian, Arabic, Indic shaping).
 JOINERS = "\u200c\u200d"
@@ -60,7 +65,8 @@ def token_pattern() -> re.Pattern[str]:
     word_char = f"[^\\W_{CJK_RANGES}]"
     joiner = f"[{_mark_class()}{JOINERS}]"
     return re.compile(
-        "\n"  # paragraph break
+        f"{SYMBOL}"  # a document symbol
+        "|\n"  # paragraph break
         "|[^\\S\n]+"  # other whitespace
         f"|[{CJK_RANGES}]{joiner}*"  # one CJK character (with any mark on it)
         # a word: a word character, then word characters and joiners in any mix (written as runs
@@ -73,7 +79,7 @@ def token_pattern() -> re.Pattern[str]:
 
 # The same tokens for a text with no CJK character, combining mark or joiner (most drafts in
 # alphabetic scripts): then a word is a run of word characters and anything else stands alone.
-_PLAIN_PATTERN = re.compile("\n|[^\\S\n]+|[^\\W_]+|.", re.DOTALL)
+_PLAIN_PATTERN = re.compile(f"{SYMBOL}|\n|[^\\S\n]+|[^\\W_]+|.", re.DOTALL)
 # CJK_RANGES as (first, last) code points: CJK_RANGES is a run of "first-last" triples. (A regex
 # class of these ranges would cost ~8 ms to compile at every start-up.)
 assert CJK_RANGES[1::3] == "-" * (len(CJK_RANGES) // 3) and len(CJK_RANGES) % 3 == 0

@@ -37,6 +37,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "stats": ("stats",),
     "graph": ("graph",),
     "trace": ("trace",),
+    "traces": ("trace",),
     "coverage": ("coverage",),
     "annotated": ("annotated",),
     "report": ("report",),

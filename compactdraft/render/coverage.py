@@ -54,26 +54,27 @@ def _heat(score: float) -> str:
     return f"#{red:02x}{green:02x}{blue:02x}"
 
 
-def _named(node: str, hrefs: Mapping[str, str]) -> dict[str, str]:
-    return {"name": node, "href": hrefs.get(node, "")}
+def _named(node: str, hrefs: Mapping[str, str], names: Mapping[str, str]) -> dict[str, str]:
+    return {"name": names.get(node, node), "href": hrefs.get(node, "")}
 
 
 @register("coverage", "html", (".html", ".htm"))
 def render_html(result: Coverage, hrefs: Mapping[str, str] | None = None, crumbs: Sequence[tuple[str, str]] = (),
-                **_: Any) -> str:
+                names: Mapping[str, str] | None = None, **_: Any) -> str:
     """Each source provision with its strongest link and where the final draft reflects it; ``hrefs``
-    (graph node -> page) links the final draft's provisions to their trace pages."""
-    links = hrefs or {}
+    (graph node -> page) links the final draft's provisions to their trace pages, ``names`` gives nodes
+    their printed labels ("Declaration, 26")."""
+    links, named = hrefs or {}, names or {}
     rows = []
     for item in result.sources:
         shown = item.reflections[:6]
         rows.append({"anchor": provision_anchor(item.node, "source"), "score": f"{item.score:.2f}",
-                     "heat": _heat(item.score), "name": item.node, "text": item.text[:240],
+                     "heat": _heat(item.score), "name": named.get(item.node, item.node), "text": item.text[:240],
                      "more": len(item.reflections) - len(shown),
-                     "reflections": [dict(_named(r.node, links), how=r.type + (f", via {r.via}" if r.via else ""))
-                                     for r in shown]})
+                     "reflections": [dict(_named(r.node, links, named),
+                                          how=r.type + (f", via {r.via}" if r.via else "")) for r in shown]})
     reflected = sum(1 for s in result.sources if s.reflections)
     return page("coverage.html", title=f"Coverage by {result.draft}",
                 heading=f"Which sources {result.draft} reflects", crumbs=tuple(crumbs), rows=rows,
                 summary=f"{reflected} of {len(result.sources)} source provisions reflected.",
-                new_text=[_named(node, links) for node in result.new_text])
+                new_text=[_named(node, links, named) for node in result.new_text])

@@ -124,6 +124,12 @@ def _svg(graph: nx.MultiDiGraph, focus: str | None) -> str:
     return "\n".join(parts) + "\n"
 
 
+def neighbourhood(graph: nx.MultiDiGraph, node: str) -> str:
+    """The picture of one provision's neighbourhood (its versions by draft and what they draw on), as an
+    inline SVG for a page (the build's trace.html shows one per provision)."""
+    return _svg(graph, node)
+
+
 @register("graph", "svg", (".svg",))
 def render_svg(graph: nx.MultiDiGraph, focus: str | None = None, **_: Any) -> str:
     return _svg(graph, focus)

@@ -10,7 +10,7 @@ and NEW (with its insertions) in two headed columns that follow the document's d
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..diff import DELETE, EQUAL, INSERT, Op
@@ -76,7 +76,7 @@ def _pieces(ops: Sequence[Op], sides: Sequence[str]) -> list[tuple[str, str]]:
     return [(o.op, o.text) for o in ops if o.op in sides]
 
 
-def _entry(entry: Entry, redline: Redline) -> dict[str, Any]:
+def _entry(entry: Entry, redline: Redline, traces: Mapping[str, str]) -> dict[str, Any]:
     label, was = _label(entry, redline)
     note, href = _note(entry, redline)
     anchor = entry_anchor(entry)
@@ -92,6 +92,8 @@ def _entry(entry: Entry, redline: Redline) -> dict[str, Any]:
         "text": entry.old_text, "ops": _pieces(entry.ops, (EQUAL, INSERT, DELETE)),
         "old_ops": _pieces(entry.ops, (EQUAL, DELETE)) if entry.in_old or entry.kind is EntryKind.MOVED_TO else [],
         "new_ops": _pieces(entry.ops, (EQUAL, INSERT)),
+        "trace": next((traces[i] for i in entry.new if i in traces), "") if entry.kind is not EntryKind.MOVED_FROM
+        else "",
     }
 
 
@@ -139,8 +141,8 @@ def _party(draft: Draft, names: dict[str, str] | None) -> dict[str, Any]:
     return {"name": (names or {}).get(draft.id) or draft.title or draft.id, "date": draft.date or ""}
 
 
-def redline_context(redline: Redline, side_by_side: bool = False, names: dict[str, str] | None = None
-                    ) -> dict[str, Any]:
+def redline_context(redline: Redline, side_by_side: bool = False, names: dict[str, str] | None = None,
+                    traces: Mapping[str, str] | None = None) -> dict[str, Any]:
     old, new = redline.old, redline.new
     sections = []
     seen: set[str] = set()
@@ -149,7 +151,7 @@ def redline_context(redline: Redline, side_by_side: bool = False, names: dict[st
         sections.append({"key": key, "anchor": provision_anchor(key, "section"),
                          "title": _section_title(redline, section),
                          "changes": sum(e.changed for e in entries),
-                         "entries": [_unique(_entry(e, redline), seen) for e in entries]})
+                         "entries": [_unique(_entry(e, redline, traces or {}), seen) for e in entries]})
     lang, direction = draft_language(new if len(new) else old)
     party_old, party_new = _party(old, names), _party(new, names)
     return {"title": f"Redline: {party_old['name']} → {party_new['name']}", "old": party_old, "new": party_new,
@@ -160,5 +162,6 @@ def redline_context(redline: Redline, side_by_side: bool = False, names: dict[st
 
 @register("redline", "html", (".html", ".htm"))
 def render_html(redline: Redline, side_by_side: bool = False, names: dict[str, str] | None = None,
-                crumbs: Sequence[tuple[str, str]] = (), **_: object) -> str:
-    return page("redline.html", crumbs=tuple(crumbs), **redline_context(redline, side_by_side, names))
+                crumbs: Sequence[tuple[str, str]] = (), traces: Mapping[str, str] | None = None, **_: object) -> str:
+    """``traces`` (newer draft's provision id -> page) links each provision's label to its trace."""
+    return page("redline.html", crumbs=tuple(crumbs), **redline_context(redline, side_by_side, names, traces))

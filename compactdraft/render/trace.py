@@ -76,17 +76,23 @@ def _how(step: Any) -> str:
     return f"\u2190 {step.kind} ({step.score:.2f})" if step.kind else "first version"
 
 
-@register("trace", "html", (".html", ".htm"))
-def render_html(result: Trace, hrefs: Mapping[str, str] | None = None, links: Sequence[tuple[str, str]] = (),
-                crumbs: Sequence[tuple[str, str]] = (), **_: Any) -> str:
-    """The provision's versions with the redline of each round, and its sources with the shared passages
-    marked. ``hrefs`` (graph node -> page#fragment) links each version to its paragraph in a redline."""
+def _version_href(step: Any, places: Mapping[str, str]) -> str:
+    return next((places[node] for node in step.nodes if node in places), "")
+
+
+def _step_name(step: Any, names: Mapping[str, str]) -> str:
+    """``rev1: 15 (a)`` when the printed labels are known, else the version as the graph names it."""
+    if names and all(node in names for node in step.nodes):
+        return f"{step.document}: " + " + ".join(names[node] for node in step.nodes)
+    return step.printed or step.node
+
+
+def _trace_context(result: Trace, places: Mapping[str, str], names: Mapping[str, str] | None = None
+                   ) -> dict[str, Any]:
     from markupsafe import Markup
 
-    places = hrefs or {}
-    lineage = [{"anchor": provision_anchor(step.node, "version"), "name": step.printed or step.node,
-                "how": _how(step), "href": places.get(step.nodes[0], ""), "text": step.text,
-                "ops": [(o.op, o.text) for o in step.ops]} for step in result.lineage]
+    lineage = [{"name": _step_name(step, names or {}), "how": _how(step), "href": _version_href(step, places),
+                "text": step.text, "ops": [(o.op, o.text) for o in step.ops]} for step in result.lineage]
     sources = []
     for link in result.sources:
         if link.type == "cites":
@@ -95,7 +101,42 @@ def render_html(result: Trace, hrefs: Mapping[str, str] | None = None, links: Se
             source, version = (Markup(part) for part in _highlight(link, html=True))
         sources.append({"type": link.type, "target": link.target, "score": f"{link.score:.2f}",
                         "version": link.version, "source": source, "draft": version})
-    texts = [step.text for step in result.lineage]
-    lang, direction = language(texts) if any(texts) else ("en", "ltr")
-    return page("trace.html", title=f"Trace of {result.node}", lang=lang, dir=direction, lineage=lineage,
-                sources=sources, links=tuple(links), crumbs=tuple(crumbs))
+    return {"lineage": lineage, "sources": sources}
+
+
+def _direction(traces: Sequence[Trace]) -> tuple[str, str]:
+    texts = [step.text for result in traces for step in result.lineage]
+    return language(texts) if any(texts) else ("en", "ltr")
+
+
+@register("trace", "html", (".html", ".htm"))
+def render_html(result: Trace, hrefs: Mapping[str, str] | None = None, links: Sequence[tuple[str, str]] = (),
+                crumbs: Sequence[tuple[str, str]] = (), **_: Any) -> str:
+    """The provision's versions with the redline of each round, and its sources with the shared passages
+    marked. ``hrefs`` (graph node -> page#fragment) links each version to its paragraph in a redline."""
+    lang, direction = _direction([result])
+    return page("trace.html", title=f"Trace of {result.node}", lang=lang, dir=direction, links=tuple(links),
+                crumbs=tuple(crumbs), **_trace_context(result, hrefs or {}))
+
+
+@register("traces", "html", (".html", ".htm"))
+def render_traces_html(traces: Sequence[Trace], hrefs: Mapping[str, str] | None = None,
+                       links: Mapping[str, Sequence[tuple[str, str]]] | None = None, final: str = "",
+                       names: Mapping[str, str] | None = None, crumbs: Sequence[tuple[str, str]] = (),
+                       pictures: Mapping[str, str] | None = None, **_: Any) -> str:
+    """Every provision's trace on one page, each at ``#p-<id>`` of its final-draft id (the build's
+    trace.html): ``names`` gives each node its printed label, ``links`` its links to other pages,
+    ``pictures`` its neighbourhood as inline SVG."""
+    from markupsafe import Markup
+
+    items = []
+    for result in traces:
+        provision = result.node.split(":", 1)[-1]
+        items.append({"anchor": provision_anchor(provision), "node": result.node,
+                      "name": (names or {}).get(result.node, provision),
+                      "links": list((links or {}).get(result.node, ())),
+                      "picture": Markup((pictures or {}).get(result.node, "")),
+                      **_trace_context(result, hrefs or {}, names)})
+    lang, direction = _direction(traces)
+    return page("traces.html", title=f"Where each provision of {final} comes from", lang=lang, dir=direction,
+                traces=items, final=final, crumbs=tuple(crumbs))

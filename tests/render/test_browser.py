@@ -76,7 +76,7 @@ def _page(driver, path: Path) -> tuple[set[str], list[str]]:
     return ids, hrefs
 
 
-def test_every_link_and_fragment_resolves_and_no_console_error(browser, site: Path) -> None:
+def test_every_link_and_fragment_resolves_and_no_console_error(browser, site: Path, shots: Path) -> None:
     start = site / "index.html"
     pages: dict[Path, set[str]] = {}
     links: list[tuple[Path, str]] = []
@@ -107,6 +107,11 @@ def test_every_link_and_fragment_resolves_and_no_console_error(browser, site: Pa
         elif fragment and target.suffix == ".html" and unquote(fragment) not in pages.get(target, set()):
             broken.append(f"{page.relative_to(site)} -> {href}: no element with that id")
     assert not broken, "\n".join(broken[:20])
+    for name, shot in (("index.html", "report.png"), ("annotated.html", "annotated.png"),
+                       ("trace.html#p-para.17.a", "trace.png")):
+        browser.get((site / name.split("#")[0]).as_uri() + ("#" + name.split("#")[1] if "#" in name else ""))
+        browser.execute_script("document.querySelectorAll('.trace:target details').forEach(d => d.open = true)")
+        browser.save_screenshot(str(shots / shot))
     made = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
     assert made <= {p.relative_to(site).as_posix() for p in pages}, "pages no link reaches"
 

@@ -169,7 +169,8 @@ def test_html_anchors_are_unique_and_every_fragment_resolves(sample: Redline) ->
 
 def test_side_by_side_has_column_headings(sample: Redline) -> None:
     page = render("redline", sample, "html", side_by_side=True)
-    assert '<div class="columns" role="row"><span>Provision</span><span><bdi>Draft rev1</bdi> (deletions)</span>' in page
+    assert ('<div class="columns" role="row"><span>Provision</span><span><bdi>Draft rev1</bdi> (deletions)</span>'
+            in page)
 
 
 def test_html_escapes_text() -> None:
@@ -188,7 +189,8 @@ def test_arabic_html_is_rtl_and_isolates_each_change() -> None:
     new = draft("b", [("p1", "1 -", "نلتزم بتحسين التعاون الدولي في 6 مجالات")])
     page = render("redline", redline_from_alignment(Alignment(old, new, (link(["p1"], ["p1"], "modified"),))), "html")
     assert '<html lang="ar" dir="rtl">' in page
-    assert '<div class="body" dir="auto">نلتزم <del>بتعزيز</del><ins>بتحسين</ins> التعاون الدولي في <del>5</del><ins>6</ins>' in page
+    assert ('<div class="body" dir="auto">نلتزم <del>بتعزيز</del><ins>بتحسين</ins> التعاون الدولي في '
+            '<del>5</del><ins>6</ins>') in page
     assert "del{background:var(--del-bg);color:var(--del-ink);text-decoration:line-through;unicode-bidi:isolate" in page
 
 
