@@ -127,7 +127,7 @@ def _outputs(the_plan: Plan) -> tuple[Output, ...]:
             outputs.append(Output("Annotated final draft", f"{labels[the_plan.series.drafts[-1].id]} ({kind})",
                                   step.name))
         elif step.action == "akn":
-            outputs.append(Output("Drafts (parsed)", f"{labels[step.args[0]]} (Akoma Ntoso, AKN4UN)", step.name))
+            outputs.append(Output("Akoma Ntoso", f"{labels[step.args[0]]} (AKN 3.0, UN profile)", step.name))
     return tuple(outputs)
 
 
