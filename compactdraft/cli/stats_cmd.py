@@ -17,7 +17,8 @@ from .options import format_option, input_argument, output_option, profile_optio
 @output_option
 def stats(old: str, new: str, fmt: str | None, profile: str | None, output: str | None) -> None:
     """Count the changes from OLD to NEW, per section and in total: words inserted and deleted,
-    provisions added, deleted, moved, split, merged and renumbered, bracketed passages opened and closed.
+    provisions added, deleted, moved, split, merged and renumbered, bracketed passages opened, closed and
+    remaining in NEW, and options ([Option 1: ...], [alt ...]) NEW still holds open.
 
     \b
     Example:

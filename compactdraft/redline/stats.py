@@ -7,7 +7,9 @@ redline shows:
   word); a moved provision counts only its real wording changes, not the move itself;
 - provisions added, deleted, moved, split, merged, renumbered, modified, unchanged;
 - bracketed passages (``[...]``, the negotiators' mark for text not yet agreed) opened (present in
-  NEW, not in OLD's version of the same provisions) and closed (present in OLD, gone from NEW).
+  NEW, not in OLD's version of the same provisions) and closed (present in OLD, gone from NEW); those
+  remaining in NEW, and the options (``[Option 1: ...]``, ``[alt ...]``) NEW still holds open
+  (:mod:`compactdraft.parse.markup`).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from dataclasses import dataclass, fields
 from ..diff import DELETE, INSERT
 from ..diff.tokens import count_words
 from ..model import Draft
+from ..parse.markup import analyse
 from .compare import Entry, EntryKind, Redline, compare
 
 BRACKETED = re.compile(r"\[[^\[\]]*\]")
@@ -40,6 +43,8 @@ class Counts:
     unchanged: int = 0
     brackets_opened: int = 0
     brackets_closed: int = 0
+    brackets_remaining: int = 0
+    options_open: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
@@ -87,6 +92,8 @@ def entry_counts(entry: Entry) -> Counts:
         unchanged=int(kind is EntryKind.UNCHANGED),
         brackets_opened=sum((new_brackets - old_brackets).values()),
         brackets_closed=sum((old_brackets - new_brackets).values()),
+        brackets_remaining=sum(new_brackets.values()) if entry.in_new else 0,
+        options_open=len(analyse(entry.new_text).options) if entry.in_new else 0,
     )
 
 

@@ -8,7 +8,7 @@ from .draft import dumps
 COLUMNS = (("words_inserted", "+words"), ("words_deleted", "-words"), ("added", "added"),
            ("deleted", "deleted"), ("moved", "moved"), ("split", "split"), ("merged", "merged"),
            ("renumbered", "renum"), ("modified", "modif"), ("brackets_opened", "[opened"),
-           ("brackets_closed", "[closed"))
+           ("brackets_closed", "[closed"), ("brackets_remaining", "[left"), ("options_open", "options"))
 TITLE_WIDTH = 40
 
 
