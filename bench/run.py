@@ -145,7 +145,8 @@ def stages(workloads: list[Workload]) -> dict[str, Any]:
     out["align + diff = compare (GCM 1x, 5%)"] = stat.as_dict()
     for fmt in formats("redline"):
         out[f"render redline as {fmt}"] = repeat(
-            lambda fmt=fmt: render("redline", redline, fmt, author="bench", date="2018-07-13", color=False))[0].as_dict()
+            lambda fmt=fmt: render("redline", redline, fmt, author="bench", date="2018-07-13", color=False)
+        )[0].as_dict()
     out.update(provenance_stages())
     return out
 
@@ -173,9 +174,9 @@ def provenance_stages() -> dict[str, Any]:
         items = [(f"src:{i}", line.split(" ", 1)[1]) for i, line in
                  enumerate(path.read_text(encoding="utf-8").splitlines(), 1)]
         log(f"stages: provenance index of {count} provisions")
-        stat, index = repeat(lambda: CandidateIndex.build(items))
+        stat, index = repeat(lambda items=items: CandidateIndex.build(items))
         out[f"provenance index build ({count:,} source provisions)"] = stat.as_dict()
-        stat, _ = repeat(lambda: [index.candidates(q) for q in queries])
+        stat, _ = repeat(lambda index=index: [index.candidates(q) for q in queries])
         per = {k: (v / len(queries) if isinstance(v, float) else v) for k, v in stat.as_dict().items()
                if k in ("median", "low", "high", "runs")}
         out[f"candidate lookup per provision ({count:,} sources, {len(queries)} queries)"] = per

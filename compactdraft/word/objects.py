@@ -195,7 +195,8 @@ def import_relationships(members: dict[str, bytes], main: str,
     copied: dict[tuple[int, str], str] = {}  # (package, old id) -> new id
     for node, package, source_main in imported:
         source_rels = _relationships(package, source_main)
-        source_types = etree.fromstring(package.read("[Content_Types].xml")) if "[Content_Types].xml" in package else None
+        source_types = (etree.fromstring(package.read("[Content_Types].xml"))
+                        if "[Content_Types].xml" in package else None)
         for element in node.iter():
             for attr, value in list(element.attrib.items()):
                 if not attr.startswith(_R) or value not in source_rels:

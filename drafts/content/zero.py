@@ -37,7 +37,8 @@ def zero_draft() -> list[Node]:
                      "unity of purpose regarding human mobility in the context of climate change, disasters and "
                      "environmental degradation."),
                 para("v2", "It is non-legally binding and upholds the sovereign right of States to determine their "
-                     "national policies, in accordance with international law.", src("decl:annex.II.para.2 paraphrases")),
+                     "national policies, in accordance with international law.",
+                     src("decl:annex.II.para.2 paraphrases")),
                 para("v3", "It is grounded in the 2030 Agenda for Sustainable Development, the Paris Agreement, the "
                      "Sendai Framework for Disaster Risk Reduction 2015-2030 and international human rights law.",
                      src("decl:annex.II.para.3 quotes")),
