@@ -108,7 +108,7 @@ def _is_plain(text: str) -> bool:
 def _word_breaker() -> Any | None:
     """ICU's word break iterator (dictionary-based for Chinese and Japanese), if PyICU is installed."""
     try:
-        import icu  # type: ignore[import-not-found]
+        import icu  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
     return icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
