@@ -6,7 +6,10 @@ so character offsets computed from tokens are exact:
 - ``"\\n"`` (a paragraph break) is always a token of its own;
 - runs of other whitespace are one token each (kept, never dropped);
 - Chinese and Japanese (Han, Hiragana, Katakana) are one token per character: these scripts do not
-  separate words with spaces, and drafters change them character by character;
+  separate words with spaces, and drafters change them character by character; with the optional
+  extra ``cjk`` (PyICU, the ICU library's maintained dictionary segmenter) consecutive characters are
+  grouped into ICU's words instead, so a change marks whole words ("也门" not "门"): hunks snap to word
+  boundaries. Without ICU, characters (still exact, only finer);
 - words of every other script (Latin, Cyrillic, Greek, Arabic, Hebrew, ...) are one token each,
   combining marks (Arabic harakat, Latin accents in decomposed form) and zero-width joiners included,
   so an Arabic word changes as a word;
@@ -20,6 +23,7 @@ import re
 import sys
 import unicodedata
 from functools import cache, lru_cache
+from typing import Any
 
 # Scripts written without spaces between words: one token per character.
 CJK_RANGES = (
@@ -100,10 +104,58 @@ def _is_plain(text: str) -> bool:
     return text.isascii() or not any(map(_is_special, set(text)))
 
 
+@cache
+def _word_breaker() -> Any | None:
+    """ICU's word break iterator (dictionary-based for Chinese and Japanese), if PyICU is installed."""
+    try:
+        import icu  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    return icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+
+
+def _is_cjk_character(token: str) -> bool:
+    code = ord(token[0])
+    return any(first <= code <= last for first, last in _CJK_BOUNDS)
+
+
+def _icu_words(run: str) -> list[str]:
+    """A run of CJK characters cut at ICU's word boundaries (characters where ICU cannot say)."""
+    breaker = _word_breaker()
+    if breaker is None or len(run) < 2 or any(ord(char) > 0xFFFF for char in run):
+        return list(run)  # ICU counts UTF-16 units: outside the BMP its offsets are not ours
+    breaker.setText(run)
+    bounds = [0, *breaker]
+    return [run[start:end] for start, end in zip(bounds, bounds[1:], strict=False) if end > start]
+
+
+def _grouped_cjk(tokens: list[str]) -> list[str]:
+    result: list[str] = []
+    run: list[str] = []
+    for token in tokens:
+        if len(token) == 1 and _is_cjk_character(token):
+            run.append(token)
+            continue
+        if run:
+            result.extend(_icu_words("".join(run)))
+            run = []
+        result.append(token)
+    if run:
+        result.extend(_icu_words("".join(run)))
+    return result
+
+
+def _character_tokens(text: str) -> list[str]:
+    """The tokens with every CJK character on its own (ICU or not)."""
+    return (_PLAIN_PATTERN if _is_plain(text) else token_pattern()).findall(text)
+
+
 def tokenise(text: str) -> list[str]:
     """The tokens of ``text``; joined they give ``text`` back exactly."""
-    pattern = _PLAIN_PATTERN if _is_plain(text) else token_pattern()
-    return pattern.findall(text)
+    if _is_plain(text):
+        return _PLAIN_PATTERN.findall(text)
+    tokens = token_pattern().findall(text)
+    return _grouped_cjk(tokens) if _word_breaker() is not None else tokens
 
 
 def is_word(token: str) -> bool:
@@ -113,7 +165,7 @@ def is_word(token: str) -> bool:
 
 def count_words(text: str) -> int:
     """Words in a text, counting each CJK character as one word (the usual convention for CJK)."""
-    return sum(1 for token in tokenise(text) if is_word(token))
+    return sum(1 for token in _character_tokens(text) if is_word(token))
 
 
 assert sys.maxunicode == 0x10FFFF  # supplementary planes are needed for token codes (engine.py)

@@ -325,6 +325,7 @@ class _Builder:
     seen_heading_or_para: bool = False
     warnings: list[str] = field(default_factory=list)
     marked_preamble: bool = False  # the reader marks preamble blocks (AKN <preamble>)
+    loose_last_letter: str | None = None  # last letter of a list with no enclosing paragraph or heading
 
     # -- context helpers
 
@@ -483,7 +484,7 @@ class _Builder:
                 self.roman.last_roman) + 1:
             return "roman"
         container = self.para or self.innermost_heading()
-        last_letter = container.last_letter if container else None
+        last_letter = container.last_letter if container else self.loose_last_letter
         if last_letter and len(num) <= 2 and num.isalpha() and letter_value(num) == letter_value(last_letter) + 1:
             return "letter"
         if num == "i" and (self.letter is not None or last_letter is None and container is None):
@@ -520,6 +521,7 @@ class _Builder:
                 # a list with no enclosing paragraph: items hang off the document
                 provision_id = self.unique(f"{self.scope_prefix()}item.{parsed.num}")
                 parent_id, level, kind = None, 0, Kind.SUBPARAGRAPH
+                self.loose_last_letter = parsed.base if style == "letter" else self.loose_last_letter
             else:
                 provision_id = self.unique(f"{parent_open.provision_id}.{parsed.num}")
                 parent_id, level = parent_open.provision_id, parent_open.level + 1

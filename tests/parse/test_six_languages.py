@@ -35,8 +35,6 @@ EXPECTED_EXCEPTIONS: dict[tuple[str, str], str] = {
                         "paragraph 7 (c) carry no leading label",
     ("2744", "French"): "French restarts the <num>s of annex I at 1 after a heading where English goes on "
                         "with 10-14",
-    ("2767", "Arabic"): "parser limit on the English side: list items with no enclosing paragraph, (b) then "
-                        "(c), take (c) as roman 100 under (b) (item.b.c); Arabic (ج) cannot be roman",
     ("2776", "Arabic"): "the Arabic annex B has no heading for its Part I (only the text mentions it)",
     ("2776", "French"): "French letters the note under annex A paragraph 8 'b)' where English has '(a)'",
     ("2776", "Russian"): "Russian prints section F twice ('F.' for English 'G.'; source slip)",

@@ -116,3 +116,25 @@ def test_renewals_in_libreoffice(tmp_path: Path) -> None:
             assert "error" not in outcome, (path, outcome.get("error"))
             assert outcome["remaining"] == 0, path
             assert normalized([text for _, text in outcome["paragraphs"]]) == want, (path, mode)
+
+
+@pytest.mark.parametrize(("language", "right_to_left"), [("Arabic", True), ("English", False), ("Chinese", False)])
+def test_word_redline_from_akn_takes_the_reading_direction(language: str, right_to_left: bool) -> None:
+    """From AKN there are no Word properties to keep: Arabic paragraphs get w:bidi, their Arabic runs w:rtl."""
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    from compactdraft.word.namespaces import W
+
+    if not (SC / "MANIFEST.md").exists():
+        pytest.skip(f"Security Council corpus not found at {SC}")
+    _, _, redline = _pair("UNDOF 2024", language)
+    data = render("redline", redline, "docx")
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).find(W + "body")
+    paragraphs = [p for p in body.iter(W + "p") if "".join(p.itertext()).strip()]
+    bidi = [p.find(f"{W}pPr/{W}bidi") is not None for p in paragraphs]
+    assert bidi == [right_to_left] * len(paragraphs)
+    rtl_runs = sum(1 for p in paragraphs for r in p.iter(W + "r") if r.find(f"{W}rPr/{W}rtl") is not None)
+    assert (rtl_runs >= len(paragraphs)) if right_to_left else rtl_runs == 0
