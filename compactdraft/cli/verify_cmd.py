@@ -24,8 +24,8 @@ def verify(ctx: click.Context, old: str, new: str, redline: str, fmt: str | None
 
     \b
     Example:
-      compactdraft verify drafts/rev1.docx drafts/rev2.docx their-redline.docx
-      compactdraft verify rev1.docx rev2.docx their-redline.docx -o audit.html
+      compactdraft verify drafts/rev1.docx drafts/rev2.docx rev1-rev2.docx    # exit 0: faithful
+      compactdraft verify drafts/rev1.docx drafts/rev2.docx rev1-rev2.docx -o audit.html
     """
     result = verify_files(old, new, redline, profile)
     write_output(output, render("verify", result, fmt, output, default="text"), [old, new, redline])

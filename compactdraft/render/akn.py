@@ -182,9 +182,20 @@ class _Writer:
                 _sub(recitals, "heading", heading.label if not heading.text else f"{heading.label} {heading.text}")
             else:
                 _sub(recitals, "heading", heading.text)
-        for index, provision in enumerate(paragraphs, 1):
+        for index, provision in enumerate(self.with_descendants(paragraphs), 1):
+            # recitals are flat: a lettered item of a preambular paragraph is a recital with its num,
+            # and the reader nests it again from its label
             recital = _sub(recitals, "recital", eId=f"recitals__recital_{index}")
+            if provision.label:
+                _sub(recital, "num", provision.label)
             _paragraph_text(recital, provision)
+
+    def with_descendants(self, provisions: list[Provision]) -> list[Provision]:
+        result: list[Provision] = []
+        for provision in provisions:
+            result.append(provision)
+            result.extend(self.with_descendants(self.children(provision.id)))
+        return result
 
 
 def draft_to_akn(draft: Draft, language: str = "eng") -> etree._Element:
@@ -198,12 +209,17 @@ def draft_to_akn(draft: Draft, language: str = "eng") -> etree._Element:
     writer = _Writer(draft)
     top = writer.children(None)
     preamble_heading = next((p for p in top if p.id == "preamble" and p.kind is Kind.HEADING), None)
-    preambular = [p for p in top if p.kind is Kind.PREAMBULAR]
+    # the preamble holds the preambular paragraphs and the lettered items standing between them (a list
+    # a preambular paragraph introduces), so that their reading order is kept
+    last = max((i for i, p in enumerate(top) if p.kind is Kind.PREAMBULAR or p is preamble_heading), default=-1)
+    in_preamble = [p.kind is Kind.PREAMBULAR or (i < last and p.kind in (Kind.SUBPARAGRAPH, Kind.ACTION))
+                   for i, p in enumerate(top)]
+    preambular = [p for p, inside in zip(top, in_preamble) if inside and p is not preamble_heading]
     if preamble_heading is not None:
         preambular = writer.children(preamble_heading.id) + preambular
     if preamble_heading is not None or preambular:
         writer.preamble(_sub(document, "preamble"), preamble_heading, preambular)
-    body = [p for p in top if p is not preamble_heading and p.kind is not Kind.PREAMBULAR]
+    body = [p for p, inside in zip(top, in_preamble) if not inside and p is not preamble_heading]
     main = _sub(document, "mainBody")
     if body:
         writer.write(main, body, "")

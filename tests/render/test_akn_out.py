@@ -88,5 +88,10 @@ def test_every_security_council_resolution_round_trips(schema) -> None:
     files = _sc_files()
     if not files:
         pytest.skip(f"Security Council corpus not found at {SC}")
+    failures = []
     for path in files:
-        _round_trip(path, schema)
+        try:
+            _round_trip(path, schema)
+        except AssertionError as exc:
+            failures.append(f"{path.relative_to(SC)}: {str(exc).splitlines()[0][:200]}")
+    assert not failures, f"{len(failures)} of {len(files)}:\n" + "\n".join(failures)
