@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import UsageError
 from ..model import Alignment, Draft
 from ..parse.series import Entry, Series
-from ..safeio import write_output
+from ..safeio import check_output, write_output
 
 Progress = Callable[[int, int, "Step"], None]
 AUTHOR = "compactdraft"
@@ -275,9 +275,15 @@ def run_step(ws: Workspace, step: Step) -> Path:
     """Make one output (atomically) and return its path."""
     data = _ACTIONS[step.action](ws, step)
     target = ws.plan.path(step.name)
-    inputs = [i for i in step.inputs if not i.startswith(str(ws.plan.out_dir))]
-    write_output(target, data, inputs)
+    write_output(target, data, series_files(ws.series))
     return target
+
+
+def series_files(series: Series) -> list[str]:
+    """Every file of the series itself (drafts, sources, manifest): no build output may replace one,
+    even when the build folder is the series folder."""
+    files = [str(e.path) for e in series.drafts + series.sources]
+    return files + ([str(series.manifest)] if series.manifest else [])
 
 
 def build(series: Series, out_dir: str | Path, progress: Progress | None = None, notes: str = "comments",
@@ -285,6 +291,8 @@ def build(series: Series, out_dir: str | Path, progress: Progress | None = None,
     """Build every output of the series (or only the named steps) in one process; the paths written."""
     the_plan = plan(series, out_dir, notes)
     steps = [the_plan.step(name) for name in only] if only else list(the_plan.steps)
+    for step in steps:  # refuse before anything is written, not half-way through
+        check_output(the_plan.path(step.name), series_files(series))
     workspace = Workspace(the_plan)
     written = []
     for number, step in enumerate(steps, 1):

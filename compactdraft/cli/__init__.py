@@ -127,8 +127,16 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:
         _fail("interrupted", 130)
     except BrokenPipeError:
+        from ..safeio import silence_stdout
+
+        silence_stdout()
         sys.stderr.close()  # a pager or head closed the pipe: not an error for the user
         sys.exit(0)
+    except OSError as exc:  # a write the library did not wrap: still one line, naming the file
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"{where}cannot write or read ({exc.strerror or exc})", 1)
     except MemoryError:
         _fail("out of memory: the input is too large for this machine", 2)
     except RecursionError:
