@@ -144,7 +144,19 @@ def plan(series: Series, out_dir: str | Path, notes: str = "comments") -> Plan:
         steps.append(Step(f"annotated.{fmt}", "annotated", (fmt,),
                           every_json + (built("graph.json"),) + layout + manifest, SERIES_RULE))
     steps.append(Step("index.html", "report", (), every_json + (built("graph.json"),) + manifest, SERIES_RULE))
+    _refuse_colliding_names(steps, series)
     return Plan(series, out, tuple(steps), notes)
+
+
+def _refuse_colliding_names(steps: Sequence[Step], series: Series) -> None:
+    """Two steps writing one file (ids ``a-b``, ``c`` and ``a``, ``b-c`` both make ``a-b-c``) would
+    silently leave one redline only."""
+    seen: dict[str, Step] = {}
+    for step in steps:
+        if step.name in seen and seen[step.name].args != step.args:
+            raise UsageError(f"draft ids {'/'.join(seen[step.name].args[:2])} and {'/'.join(step.args[:2])} both "
+                             f"name the build file {step.name}; rename one of the drafts", series.manifest)
+        seen[step.name] = step
 
 
 # --- running --------------------------------------------------------------------------------------
