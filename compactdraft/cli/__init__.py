@@ -9,6 +9,7 @@ import ast  # already loaded by click (through inspect): free
 import importlib
 import importlib.util
 import os
+import re
 import sys
 from typing import Any
 
@@ -104,12 +105,27 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def check_arguments(argv: list[str]) -> None:
+    """Refuse a command line carrying control characters or undecodable bytes (an --author or a
+    --source id would reach XML, which cannot hold them): one usage line, not an internal error."""
+    for value in argv:
+        found = _CONTROL.search(value)
+        if found:
+            shown = value.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            raise click.UsageError(f"argument {shown!r} holds a control character or bytes that are not "
+                                   f"UTF-8 (U+{ord(found.group()):04X}); remove it")
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the CLI, turning every expected failure into one line and an exit status."""
     from ..errors import CompactDraftError
 
     debug = bool(os.environ.get("COMPACTDRAFT_DEBUG"))
     try:
+        check_arguments(sys.argv[1:] if argv is None else argv)
         return cli.main(args=argv, prog_name="compactdraft", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
