@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import io
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -370,3 +372,77 @@ def write_output(output: str | Path | None, data: str | bytes, inputs: Iterable[
         write_bytes_atomic(output, data)
     else:
         write_text_atomic(output, data)
+
+
+# --- a folder of outputs replaced as a whole ------------------------------------------------------
+
+STAGING = ".compactdraft-staging"  # inside the output folder: same file system, so renames are atomic
+COMMIT_MARK = ".complete"  # written last in the staging folder: from then on the new outputs win
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder itself (flock on its descriptor): a second build of the same
+    folder waits for the first, and no lock file is ever left behind."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _staged_files(staging: Path) -> list[Path]:
+    return sorted(p.relative_to(staging) for p in staging.rglob("*") if p.is_file() and p.name != COMMIT_MARK)
+
+
+def _move_in(staging: Path, out: Path) -> None:
+    for relative in _staged_files(staging):
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = staging / relative
+        with contextlib.suppress(OSError):
+            os.chmod(source, _mode_for(target))
+        os.replace(source, target)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def recover_staging(out: Path) -> None:
+    """Finish or undo what a killed build left: a complete staging folder is moved in (the new build
+    wins), an incomplete one is removed (the previous build stays)."""
+    staging = out / STAGING
+    if not staging.is_dir():
+        return
+    if (staging / COMMIT_MARK).exists():
+        _move_in(staging, out)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def staged_folder(out_dir: str | Path) -> Iterator[Path]:
+    """Build into a hidden staging folder; only when everything is made are the files moved over
+    the previous ones (a burst of renames, journalled by COMMIT_MARK so a kill in it is finished by the
+    next build). A failed or interrupted build removes the staging folder and leaves the old outputs."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise WriteError("cannot write (a file, not a folder)", out) from None
+    except OSError as exc:
+        raise write_failed(out, exc) from None
+    with folder_lock(out):
+        recover_staging(out)
+        staging = out / STAGING
+        try:
+            staging.mkdir()
+            yield staging
+            with open(staging / COMMIT_MARK, "wb") as mark:
+                os.fsync(mark.fileno())
+            _move_in(staging, out)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise write_failed(out, exc) from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise

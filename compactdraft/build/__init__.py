@@ -24,7 +24,7 @@ from typing import Any
 from ..errors import UsageError
 from ..model import Alignment, Draft
 from ..parse.series import Entry, Series
-from ..safeio import check_output, write_output
+from ..safeio import check_output, staged_folder, write_output
 
 Progress = Callable[[int, int, "Step"], None]
 AUTHOR = "compactdraft"
@@ -300,7 +300,21 @@ def series_files(series: Series) -> list[str]:
 
 def build(series: Series, out_dir: str | Path, progress: Progress | None = None, notes: str = "comments",
           only: Sequence[str] = ()) -> list[Path]:
-    """Build every output of the series (or only the named steps) in one process; the paths written."""
+    """Build every output of the series (or only the named steps) in one process; the paths written.
+
+    A whole build is staged and replaces the previous one as a whole (safeio.staged_folder); one step
+    (make's recipes) writes its one file atomically in place."""
+    if not only:
+        for step in plan(series, out_dir, notes).steps:  # a bad series is refused before staging starts
+            check_output(Path(out_dir) / step.name, series_files(series))
+        with staged_folder(out_dir) as staging:
+            built = _build_steps(series, staging, progress, notes, ())
+        return [Path(out_dir) / path.relative_to(staging) for path in built]
+    return _build_steps(series, out_dir, progress, notes, only)
+
+
+def _build_steps(series: Series, out_dir: str | Path, progress: Progress | None, notes: str,
+                 only: Sequence[str]) -> list[Path]:
     the_plan = plan(series, out_dir, notes)
     steps = [the_plan.step(name) for name in only] if only else list(the_plan.steps)
     for step in steps:  # refuse before anything is written, not half-way through
