@@ -365,6 +365,10 @@ def write_stdout(data: str | bytes) -> None:
 def write_output(output: str | Path | None, data: str | bytes, inputs: Iterable[str | Path] = ()) -> None:
     """Write to ``output`` atomically, or to stdout when it is None or '-'."""
     if output is None or str(output) == "-":
+        if isinstance(data, bytes) and sys.stdout is not None and sys.stdout.isatty():
+            # a .docx on a terminal is noise and can leave it in a bad state
+            raise UsageError("binary output (a Word document) will not be written to a terminal; "
+                             "give -o FILE.docx, or redirect stdout (> FILE.docx)")
         write_stdout(data)
         return
     check_output(output, inputs)

@@ -11,6 +11,7 @@ import importlib.util
 import os
 import re
 import sys
+import warnings
 from typing import Any
 
 import click
@@ -28,6 +29,8 @@ COMMANDS: dict[str, str] = {
     "trace": "trace_cmd",
     "coverage": "coverage_cmd",
     "build": "build_cmd",
+    "init": "init_cmd",
+    "verify": "verify_cmd",
 }
 
 
@@ -95,9 +98,26 @@ def cli() -> None:
 
     \b
     Example:
-      compactdraft parse drafts/zero.docx
+      compactdraft parse drafts/zero-draft.docx
       compactdraft redline drafts/rev1.docx drafts/rev2.docx -o rev1-rev2.docx
     """
+
+
+class _HeldWarnings:
+    """Library warnings (an unsure draft order ...) as one line each, without a source location, shown
+    when the command has done its work: a command that fails says only why it failed, in one line."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def hold(self, message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        self.lines.append(f"compactdraft: warning: {message}")
+
+    def show(self) -> None:
+        for text in dict.fromkeys(self.lines):  # the same warning from several drafts once
+            click.echo(text, err=True)
+        self.lines.clear()
 
 
 def _fail(message: str, code: int) -> None:
@@ -124,10 +144,13 @@ def main(argv: list[str] | None = None) -> Any:
     from ..errors import CompactDraftError
 
     debug = bool(os.environ.get("COMPACTDRAFT_DEBUG"))
+    held = _HeldWarnings()
+    warnings.showwarning = held.hold
     try:
         check_arguments(sys.argv[1:] if argv is None else argv)
-        return cli.main(args=argv, prog_name="compactdraft", standalone_mode=False)
+        result = cli.main(args=argv, prog_name="compactdraft", standalone_mode=False)
     except click.exceptions.Exit as exc:
+        held.show()
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         _fail("aborted", 130)
@@ -162,4 +185,5 @@ def main(argv: list[str] | None = None) -> Any:
             raise
         _fail(f"internal error: {exc.__class__.__name__}: {exc} (set COMPACTDRAFT_DEBUG=1 for details; "
               "please report it)", 70)
-    return None
+    held.show()
+    return result

@@ -24,7 +24,7 @@ import io
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +34,13 @@ from lxml import etree
 from ..errors import InputError, UsageError
 from ..model import Alignment, Draft, Kind, Provision
 from .index import CandidateIndex
-from .reuse import DEFAULT_THRESHOLD, Evidence, Weights, compare
-from .text import tokens
+from .reuse import DEFAULT_THRESHOLD, MIN_SUBSTANCE, Evidence, Profile, Weights, boilerplate, compare, phrase_counts
+from .text import substantive_tokens, tokens
 
 Aligner = Callable[[Draft, Draft], Alignment]
 
 MIN_WORDS = 4  # shorter provisions (headings like "Commitments") carry no provenance signal
-PROVENANCE = ("cites", "reuses", "paraphrases")
+PROVENANCE = ("cites", "reuses", "paraphrases", "elaborates")
 NODE_DEFAULTS: dict[str, Any] = {"document": "", "role": "", "provision": "", "printed": "", "kind": "",
                                  "text": "", "parent": "", "section": "", "order": 0}
 EDGE_DEFAULTS: dict[str, Any] = {"type": "", "kind": "", "score": 0.0, "evidence": "{}"}
@@ -54,11 +54,16 @@ class Settings:
     candidates: source provisions examined per draft provision (from the index)
     relative:   keep only links scoring at least this share of the provision's best link; drops the
                 weak also-rans that share boilerplate with the real source
+    source_relative: ... and at least this share of the source's best link over all draft provisions, so
+                a long generic source does not match everything (competition in both directions)
+    semantic:   the sentence-embedding model for the paraphrase signal ("" = off; see semantic.py)
     """
 
     threshold: float = DEFAULT_THRESHOLD
     candidates: int = 10
     relative: float = 0.85
+    source_relative: float = 0.8
+    semantic: str = ""
 
 
 def node_id(document: str, provision: str) -> str:
@@ -114,7 +119,8 @@ def add_citations(graph: nx.MultiDiGraph, citing: Draft, documents: Sequence[Dra
 
 
 def _worth_linking(provision: Provision) -> bool:
-    return provision.kind is not Kind.HEADING and len(tokens(provision.text)) >= MIN_WORDS
+    # an editor's note ("[cont. of annex II para 8 -- chapeau ... not found]") is not the document's text
+    return provision.kind is not Kind.HEADING and len(substantive_tokens(provision.text)) >= MIN_WORDS
 
 
 COPY = 0.9  # a source provision is a copy of a draft provision when both texts are this much the same
@@ -153,6 +159,7 @@ def add_textual_links(graph: nx.MultiDiGraph, drafts: Sequence[Draft], sources: 
     texts = dict(source_items)
     drafts_text = {node_id(d.id, p.id): p.text for d in drafts for p in d.provisions if _worth_linking(p)}
     found = _links_above_threshold(drafts_text, texts, settings)
+    graph.graph["boilerplate"] = json.dumps(sorted(_only_boilerplate(drafts_text, texts)))
     sizes = Counter(_document_of(key) for key, _ in source_items)
     versions = _versions(found, texts, drafts_text, sizes)
     graph.graph["versions"] = json.dumps(sorted(versions))
@@ -160,11 +167,11 @@ def add_textual_links(graph: nx.MultiDiGraph, drafts: Sequence[Draft], sources: 
         for key, evidence in sorted(links, key=lambda item: item[0]):
             if _document_of(key) in versions and _is_copy(evidence, texts[key], drafts_text[node]):
                 _add_edge(graph, node, key, "version_of", "copy", evidence.score, evidence.to_dict())
-        kept = [(key, evidence) for key, evidence in links if _document_of(key) not in versions]
-        best = max((e.score for _, e in kept), default=0.0)
-        for key, evidence in sorted(kept, key=lambda item: item[0]):
-            if evidence.score >= settings.relative * best:
-                _add_edge(graph, node, key, evidence.kind, evidence.kind, evidence.score, evidence.to_dict())
+    others = {node: [(k, e) for k, e in links if _document_of(k) not in versions] for node, links in found.items()}
+    parents = {node_id(d.id, p.id): node_id(d.id, p.parent) for d in drafts for p in d.provisions if p.parent}
+    for node, links in _taken_up_by_parent(_competitive(others, drafts_text, settings), parents).items():
+        for key, evidence in sorted(links, key=lambda item: item[0]):
+            _add_edge(graph, node, key, evidence.kind, evidence.kind, evidence.score, evidence.to_dict())
 
 
 def _document_of(node: str) -> str:
@@ -174,35 +181,168 @@ def _document_of(node: str) -> str:
 def _links_above_threshold(drafts_text: Mapping[str, str], texts: Mapping[str, str],
                            settings: Settings) -> dict[str, list[tuple[str, Evidence]]]:
     """For each draft provision (node -> text), its candidate sources (node -> text in ``texts``) that
-    score at least the threshold.
+    score at least the threshold, before the competitive cut (:func:`_competitive`).
 
-    Successive drafts repeat most provisions word for word and a provision's candidates and evidence
-    depend on its text alone, so each distinct text is judged once and its links are shared by every
-    provision that prints it.
+    Candidates come both ways: the draft text's rarest features looked up among the sources, and each
+    source looked up among the draft texts (a short compact element shares only a few words with the
+    long commitment that takes it up, and those are not among the commitment's rarest). Successive drafts
+    repeat most provisions word for word and a provision's evidence depends on its text alone, so each
+    distinct text is judged once and its links are shared by every provision that prints it.
     """
-    index = CandidateIndex.build(texts.items())
-    # IDF over the sources only: the drafts repeat one text four times and would make its words look common
-    weights = Weights(texts.values())
-    source_vectors: dict[str, dict[str, float]] = {}  # only for sources that some provision's candidates name
+    distinct = list(dict.fromkeys(drafts_text.values()))
+    weights = Weights(list(texts.values()) + distinct)
+    weights.phrases = phrase_counts([_texts_by_document(drafts_text), [[t] for t in texts.values()]])
+    grams = _boilerplate_by_document(drafts_text, texts)
+    draft_grams = grams.get("", frozenset())
+    profiles: dict[str, Profile] = {}
 
-    def source_vector(key: str) -> dict[str, float]:
-        if key not in source_vectors:
-            source_vectors[key] = weights.vector(texts[key])
-        return source_vectors[key]
+    def source_profile(key: str) -> Profile:
+        if key not in profiles:
+            profiles[key] = weights.profile(texts[key], grams.get(_document_of(key), frozenset()))
+        return profiles[key]
 
-    def judged(text: str) -> list[tuple[str, Evidence]]:
-        target_vector = weights.vector(text)
-        evidence = ((key, compare(texts[key], text, weights, source_vector(key), target_vector))
-                    for key, _ in index.candidates(text, settings.candidates))
-        return [(key, e) for key, e in evidence if e.score >= settings.threshold]
+    target_profiles = {text: weights.profile(text, draft_grams) for text in distinct}
+    pairs = _candidate_pairs(distinct, texts, settings)
+    embed = _semantic_scores(settings, pairs, texts)
+    by_text: dict[str, list[tuple[str, Evidence]]] = {text: [] for text in distinct}
+    for text, key in sorted(pairs):
+        evidence = compare(texts[key], text, weights, source_profile(key), target_profiles[text],
+                           embed.get((text, key), -1.0))
+        if evidence.score >= min(settings.threshold, MUTUAL_FLOOR / LEAD):  # rivals of a mutual best too
+            by_text[text].append((key, evidence))
+    return {node: by_text[text] for node, text in drafts_text.items()}
 
-    by_text: dict[str, list[tuple[str, Evidence]]] = {}
-    found: dict[str, list[tuple[str, Evidence]]] = {}
+
+def _only_boilerplate(drafts_text: Mapping[str, str], texts: Mapping[str, str]) -> set[str]:
+    """Draft provisions whose words are all stock text of their draft (chapeaux): neither covering a
+    source nor new text."""
+    grams = _boilerplate_by_document(drafts_text, texts)[""]
+    weights = Weights(())
+    return {node for node, text in drafts_text.items()
+            if weights.profile(text, grams).substance < MIN_SUBSTANCE}
+
+
+def _texts_by_document(nodes_text: Mapping[str, str]) -> list[list[str]]:
+    """The distinct texts of each document, documents in order of first appearance."""
+    by_document: dict[str, dict[str, None]] = {}
+    for node, text in nodes_text.items():
+        by_document.setdefault(_document_of(node), {})[text] = None
+    return [list(texts) for texts in by_document.values()]
+
+
+def _boilerplate_by_document(drafts_text: Mapping[str, str], texts: Mapping[str, str]
+                             ) -> dict[str, frozenset[tuple[str, ...]]]:
+    """Boilerplate n-grams of each source document, and of the drafts together (key "")."""
+    by_document: dict[str, list[str]] = {}
+    for key, text in texts.items():
+        by_document.setdefault(_document_of(key), []).append(text)
+    grams = {doc: boilerplate(doc_texts) for doc, doc_texts in by_document.items()}
+    drafts: dict[str, list[str]] = {}
     for node, text in drafts_text.items():
-        if text not in by_text:
-            by_text[text] = judged(text)
-        found[node] = by_text[text]
-    return found
+        drafts.setdefault(_document_of(node), []).append(text)
+    grams[""] = frozenset().union(*(boilerplate(d) for d in drafts.values())) if drafts else frozenset()
+    return grams
+
+
+def _candidate_pairs(distinct: Sequence[str], texts: Mapping[str, str], settings: Settings) -> set[tuple[str, str]]:
+    """(draft text, source node) pairs worth judging: looked up from each side."""
+    sources = CandidateIndex.build(texts.items())
+    pairs = {(text, key) for text in distinct for key, _ in sources.candidates(text, settings.candidates)}
+    targets = CandidateIndex.build((str(n), text) for n, text in enumerate(distinct))
+    for key, text in texts.items():
+        # a short element is a lookup of few features, most of them common: look deeper
+        limit = settings.candidates * (3 if len(text.split()) <= 30 else 1)
+        for number, _ in targets.candidates(text, limit):
+            pairs.add((distinct[int(number)], key))
+    return pairs
+
+
+def _semantic_scores(settings: Settings, pairs: set[tuple[str, str]], texts: Mapping[str, str]
+                     ) -> dict[tuple[str, str], float]:
+    if not settings.semantic:
+        return {}
+    from .semantic import similarities
+
+    return similarities(settings.semantic, [(text, texts[key]) for text, key in sorted(pairs)],
+                        keys=sorted(pairs))
+
+
+STRONG = 0.7  # a link this strong stands on its own evidence: one source may feed several provisions
+MARGIN = 0.15  # ... as does a link this far ahead of the provision's next candidate (a clear best)
+MUTUAL_FLOOR = 0.2  # below the threshold, down to this score, a link is kept when it is mutual best by LEAD
+LEAD = 1.6  # ... the best source of its provision and the best provision of its source, this many times the next
+
+
+def _taken_up_by_parent(found: Mapping[str, list[tuple[str, Evidence]]], parents: Mapping[str, str]
+                        ) -> dict[str, list[tuple[str, Evidence]]]:
+    """A source element that a provision elaborates is taken up by that provision with its parts: its
+    actions repeat the element's words but the commitment is what took it up, so a part's ``elaborates``
+    link to an element its parent also draws on is dropped."""
+    def parent_links(node: str) -> set[str]:
+        parent = parents.get(node)
+        return {key for key, _ in found.get(parent, ())} if parent else set()
+
+    return {node: [(key, e) for key, e in links if e.kind != "elaborates" or key not in parent_links(node)]
+            for node, links in found.items()}
+
+
+def _mutual_best(node: str, key: str, score: float, links: Sequence[tuple[str, Evidence]],
+                 source_rows: Sequence[tuple[float, str]], drafts_text: Mapping[str, str]) -> bool:
+    """The provision's best source and the source's best provision, each by LEAD over the next."""
+    others = [e.score for k, e in links if k != key]
+    if any(other * LEAD > score for other in others):
+        return False
+    rivals = [sc for sc, n in source_rows if drafts_text[n] != drafts_text[node]]
+    return not any(rival * LEAD > score for rival in rivals)
+
+
+def _rivals(node: str, key: str, score: float, links: Sequence[tuple[str, Evidence]],
+            source_rows: Sequence[tuple[float, str]], drafts_text: Mapping[str, str]) -> tuple[tuple[str, float], ...]:
+    """The two best links the kept one beat for its provision, and the two best for its source."""
+    rivals = sorted(((k, e.score) for k, e in links if k != key and e.score <= score), key=lambda r: (-r[1], r[0]))[:2]
+    rivals += [(n, sc) for sc, n in source_rows if drafts_text[n] != drafts_text[node] and sc <= score][:2]
+    return tuple(rivals)
+
+
+def _competitive(found: Mapping[str, list[tuple[str, Evidence]]], drafts_text: Mapping[str, str],
+                 settings: Settings) -> dict[str, list[tuple[str, Evidence]]]:
+    """Keep a link only when it stands out among the draft provision's links (at least ``relative`` of
+    its best) and among the source's links over all distinct draft texts (at least ``source_relative``
+    of the source's best, unless the link scores STRONG on its own or leads the provision's next
+    candidate by MARGIN): the same source cannot explain every provision that shares its vocabulary,
+    but a provision's clear best source keeps it.
+    Each kept link records the best links it beat on both sides."""
+    best_of_source: dict[str, list[tuple[float, str]]] = {}
+    seen: set[str] = set()
+    for node, links in found.items():
+        text = drafts_text[node]
+        if text in seen:
+            continue
+        seen.add(text)
+        for key, evidence in links:
+            best_of_source.setdefault(key, []).append((evidence.score, node))
+    for rows in best_of_source.values():
+        rows.sort(key=lambda row: (-row[0], row[1]))
+    kept: dict[str, list[tuple[str, Evidence]]] = {}
+    for node, links in found.items():
+        best = max((e.score for _, e in links), default=0.0)
+        chosen = []
+        for key, evidence in links:
+            if evidence.score < settings.threshold:
+                if evidence.score >= MUTUAL_FLOOR and _mutual_best(node, key, evidence.score, links,
+                                                                   best_of_source[key], drafts_text):
+                    chosen.append((key, replace(evidence, competitors=_rivals(node, key, evidence.score, links,
+                                                                              best_of_source[key], drafts_text))))
+                continue
+            source_best = best_of_source[key][0][0]
+            runner_up = max((e.score for k, e in links if k != key), default=0.0)
+            stands_out = (evidence.score >= STRONG or evidence.score - runner_up >= MARGIN
+                          or evidence.score >= settings.source_relative * source_best)
+            if evidence.score >= settings.relative * best and stands_out:
+                chosen.append((key, replace(evidence, competitors=_rivals(node, key, evidence.score, links,
+                                                                          best_of_source[key], drafts_text))))
+        kept[node] = chosen
+    return kept
 
 
 def _default_aligner() -> Aligner:
@@ -227,7 +367,7 @@ def build_graph(drafts: Sequence[Draft], sources: Sequence[Draft] = (), *, setti
     if len(set(ids)) != len(ids):
         raise UsageError(f"document ids must be unique, got {', '.join(ids)}")
     graph = nx.MultiDiGraph(drafts=json.dumps([d.id for d in drafts]), sources=json.dumps([s.id for s in sources]),
-                            threshold=float(settings.threshold), versions="[]")
+                            threshold=float(settings.threshold), versions="[]", boilerplate="[]")
     for draft in drafts:
         _add_document(graph, draft, "draft")
     for source in sources:
@@ -409,7 +549,7 @@ def _read_gexf(data: bytes, path: str) -> nx.MultiDiGraph:
 
 def _normalise_loaded(graph: nx.MultiDiGraph, path: str) -> nx.MultiDiGraph:
     """Give every node and edge the declared attributes with their declared types."""
-    kept = ("drafts", "sources", "threshold", "versions")
+    kept = ("drafts", "sources", "threshold", "versions", "boilerplate")
     result = nx.MultiDiGraph(**{k: v for k, v in graph.graph.items() if k in kept})
     if "threshold" in result.graph:
         result.graph["threshold"] = float(result.graph["threshold"])
