@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, UnsupportedFormatError
 from ..model import Draft, draft_from_dict
@@ -125,18 +126,18 @@ _NOT_IN_XML = dict.fromkeys([*(c for c in range(32) if c not in (9, 10, 13)), 0x
                              *range(0xD800, 0xE000)])
 
 
-def _xml_safe(value: object) -> object:
+def _xml_safe(value: Any) -> Any:
     """A loaded JSON draft with what no XML output can carry (C0 controls, lone surrogates, U+FFFE/F)
     dropped from every string, as the structurer drops it from every other format; iterative, so a
     deep document costs no recursion."""
-    root: list[object] = [value]
-    pending: list[tuple[list | dict, object]] = [(root, 0)]
+    root: list[Any] = [value]
+    pending: list[tuple[Any, Any]] = [(root, 0)]
     while pending:
         holder, key = pending.pop()
-        item = holder[key]  # type: ignore[index]
+        item = holder[key]
         if isinstance(item, str):
             if not item.isprintable():
-                holder[key] = item.translate(_NOT_IN_XML)  # type: ignore[index]
+                holder[key] = item.translate(_NOT_IN_XML)
         elif isinstance(item, list):
             pending.extend((item, i) for i in range(len(item)))
         elif isinstance(item, dict):
