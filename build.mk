@@ -1,7 +1,7 @@
 # The secretariat build (docs/build.md): `make` turns the series in $(DRAFTS) into everything under $(OUT):
 # drafts parsed to JSON, redlines (.docx, .html), the provenance graph, the annotated final draft, index.html.
 #
-# The rules come from the same plan as `compactdraft build` (compactdraft/build/__init__.py): the tool prints them
+# The rules come from the same plan as `compactdraft build` (compactdraft/build/plan.py, rules.py): the tool prints them
 # from the series manifest into $(OUT)/.rules.mk, which make regenerates (and then restarts) whenever the
 # manifest, the installed tool or DRAFTS/NOTES change. Each recipe builds one file from its declared
 # inputs and writes it atomically, so `make -j2` is safe and touching one draft rebuilds only what reads it.

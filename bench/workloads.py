@@ -67,9 +67,9 @@ def scaled_final(lines: list[str], scale: int) -> list[str]:
     out: list[str] = []
     for copy in range(scale):
         for line in lines:
-            line = _OBJECTIVE.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + copy * objective_step}{m.group(3)}",
-                                  line)
-            line = _PARAGRAPH.sub(lambda m: f"{int(m.group(1)) + copy * paragraph_step}{m.group(2)}", line)
+            line = _OBJECTIVE.sub(
+                lambda m, copy=copy: f"{m.group(1)}{int(m.group(2)) + copy * objective_step}{m.group(3)}", line)
+            line = _PARAGRAPH.sub(lambda m, copy=copy: f"{int(m.group(1)) + copy * paragraph_step}{m.group(2)}", line)
             out.append(line)
     return out
 

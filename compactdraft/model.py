@@ -272,6 +272,12 @@ class Link:
     def is_a(self, kind: LinkKind) -> bool:
         return self.kind is kind or kind in self.also
 
+    @property
+    def reworded(self) -> bool:
+        """The wording changed: a modified provision, also when it moved or was renumbered as well (the
+        one definition of "modified"/"reworded" that ``align``, ``stats`` and the report count)."""
+        return self.is_a(LinkKind.MODIFIED)
+
 
 @dataclass(frozen=True)
 class Alignment:

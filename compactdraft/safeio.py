@@ -23,7 +23,7 @@ from typing import IO
 
 from lxml import etree
 
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, UsageError
 
 # A UN compact .docx is ~100 KB; a 50 MB single paragraph is the largest sane input we test.
 MAX_INPUT_BYTES = 200 * 1024 * 1024
@@ -213,6 +213,9 @@ def write_output(output: str | Path | None, data: str | bytes, inputs: Iterable[
     """Write to ``output`` atomically, or to stdout when it is None or '-'."""
     if output is None or str(output) == "-":
         if isinstance(data, bytes):
+            if sys.stdout.isatty():  # a .docx on a terminal is noise and can leave it in a bad state
+                raise UsageError("binary output (a Word document) will not be written to a terminal; "
+                                 "give -o FILE.docx, or redirect stdout (> FILE.docx)")
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
         else:

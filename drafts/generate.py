@@ -45,7 +45,8 @@ DRAFTS = [  # id, file, date, label
     ("final", "final.docx", "2026-07-10", "Final text"),
 ]
 SOURCES = [
-    ("decl", "sources/declaration.docx", "2024-09-19", "Declaration on Human Mobility in the Context of Climate Change"),
+    ("decl", "sources/declaration.docx", "2024-09-19",
+     "Declaration on Human Mobility in the Context of Climate Change"),
     ("report", "sources/report.docx", "2025-06-30", "Report of the Special Envoy (recommendations)"),
 ]
 TRUTH_SCHEMA = "compactdraft/truth/1"
@@ -489,7 +490,7 @@ def generate(out: Path, with_text: bool = False) -> list[Path]:
         written.append(path)
 
     source_docs = {"decl": (DECLARATION_TITLE, number(declaration())), "report": (REPORT_TITLE, number(report()))}
-    for (source_id, file, date, label), (title, printed) in zip(SOURCES, source_docs.values()):
+    for (_, file, date, label), (title, printed) in zip(SOURCES, source_docs.values()):
         write(file, docx_bytes(title, printed, date, label))
         if with_text:
             write(file.replace(".docx", ".txt"), text_rendering(title, printed).encode())

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -33,7 +34,7 @@ def test_lookups():
 
 
 def test_provisions_are_immutable():
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         sample().provisions[0].text = "x"  # type: ignore[misc]
 
 

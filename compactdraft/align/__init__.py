@@ -6,6 +6,6 @@ uses); ``history(drafts)`` chains alignments over a whole series into lineages.
 from __future__ import annotations
 
 from .core import align
-from .history import History, Lineage, TraceStep, history
+from .history import History, Lineage, LineageRound, draft_index, history, resolve_reference
 
-__all__ = ["History", "Lineage", "TraceStep", "align", "history"]
+__all__ = ["History", "Lineage", "LineageRound", "align", "draft_index", "history", "resolve_reference"]

@@ -2,11 +2,16 @@
 
 A lineage is a connected group of provisions across drafts, joined by alignment links (a split
 or a merge joins several provisions into one lineage). ``History.trace`` follows one provision
-back (and forward) through every round and says what happened at each step.
+back (and forward) through every round, along every branch of a split or merge, and says what
+happened at each step. This is the one lineage of the package: ``history``, ``trace`` (through
+:func:`compactdraft.provenance.trace.graph_history`), the annotated draft's notes and the build report
+all read it.
+
+Provisions are named ``DRAFT:ID`` everywhere; :func:`resolve_reference` is the one reader of that form.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import NotFoundError, UsageError
@@ -28,8 +33,34 @@ class Lineage:
     steps: tuple[tuple[Link, ...], ...]
 
 
+DRAFT_ALIASES = ("final", "last", "first", "zero")  # the ends of a series, for any draft ids
+
+
+def draft_index(draft_ref: str, draft_ids: Sequence[str]) -> int:
+    """Index of a draft by id; ``final``/``last`` and ``first``/``zero`` name the ends of the series
+    (a draft whose id is one of these words keeps it)."""
+    if draft_ref in draft_ids:
+        return list(draft_ids).index(draft_ref)
+    if draft_ids and draft_ref in DRAFT_ALIASES:
+        return len(draft_ids) - 1 if draft_ref in ("final", "last") else 0
+    raise NotFoundError(f"no draft {draft_ref!r} in the series (drafts: {', '.join(draft_ids)})")
+
+
+def resolve_reference(reference: str, draft_ids: Sequence[str]) -> tuple[int, str]:
+    """``DRAFT:ID`` (or a bare ID, meaning the last draft) -> (draft index, provision id).
+
+    The one reader of provision references for every command (history, trace, ...); the caller checks
+    that the provision exists in what it holds (drafts or a graph).
+    """
+    draft_ref, _, provision_id = reference.rpartition(":")
+    if not draft_ids:
+        raise NotFoundError("the series holds no draft")
+    index = draft_index(draft_ref, draft_ids) if draft_ref else len(draft_ids) - 1
+    return index, provision_id
+
+
 @dataclass(frozen=True)
-class TraceStep:
+class LineageRound:
     """One round of a trace: the ids in the old and new draft and the links between them."""
 
     old_draft: str
@@ -50,19 +81,12 @@ class History:
         return tuple(d.id for d in self.drafts)
 
     def draft_index(self, draft_id: str) -> int:
-        """Index of a draft by id; ``final``/``last`` and ``first``/``zero`` name the ends of the series."""
-        ids = self.draft_ids
-        if draft_id in ids:
-            return ids.index(draft_id)
-        aliases = {"final": len(ids) - 1, "last": len(ids) - 1, "first": 0, "zero": 0}
-        if draft_id in aliases:
-            return aliases[draft_id]
-        raise NotFoundError(f"no draft {draft_id!r} in the series (drafts: {', '.join(ids)})")
+        """Index of a draft by id or alias (:func:`draft_index`)."""
+        return draft_index(draft_id, self.draft_ids)
 
     def resolve(self, reference: str) -> tuple[int, str]:
         """``DRAFT:ID`` (or a bare ID, meaning the last draft) -> (draft index, provision id)."""
-        draft_ref, _, provision_id = reference.rpartition(":")
-        index = self.draft_index(draft_ref) if draft_ref else len(self.drafts) - 1
+        index, provision_id = resolve_reference(reference, self.draft_ids)
         if provision_id not in self.drafts[index]:
             raise NotFoundError(f"no provision {provision_id!r} in draft {self.drafts[index].id!r}")
         return index, provision_id
@@ -74,14 +98,33 @@ class History:
                 return lineage
         raise NotFoundError(f"no lineage holds {reference!r}")  # unreachable: every provision has one
 
-    def trace(self, reference: str) -> tuple[TraceStep, ...]:
+    def trace(self, reference: str) -> tuple[LineageRound, ...]:
         """The path of one provision through every round: back to the first draft, then forward."""
         index, provision_id = self.resolve(reference)
-        backward = self._walk(index, {provision_id}, -1)
-        forward = self._walk(index, {provision_id}, +1)
-        return tuple(reversed(backward)) + forward
+        return self.back(index, {provision_id}) + self.forward(index, {provision_id})
 
-    def _walk(self, index: int, ids: set[str], direction: int) -> tuple[TraceStep, ...]:
+    def back(self, index: int, ids: Iterable[str]) -> tuple[LineageRound, ...]:
+        """The rounds that led to ``ids`` of draft ``index``, oldest first, along every branch."""
+        return tuple(reversed(self._walk(index, set(ids), -1)))
+
+    def forward(self, index: int, ids: Iterable[str]) -> tuple[LineageRound, ...]:
+        """The rounds that followed ``ids`` of draft ``index``, along every branch."""
+        return self._walk(index, set(ids), +1)
+
+    def versions_in(self, index: int, ids: Iterable[str], target: int) -> tuple[str, ...]:
+        """What ``ids`` of draft ``index`` became in (or came from, for an earlier ``target``) draft
+        ``target``, in that draft's order; () when the lineage does not reach it."""
+        if target == index:
+            return _in_order(self.drafts[index], set(ids))
+        rounds = self.forward(index, ids) if target > index else self.back(index, ids)
+        for step in rounds:
+            if step.new_draft == self.drafts[target].id:
+                return step.new
+            if step.old_draft == self.drafts[target].id:
+                return step.old
+        return ()
+
+    def _walk(self, index: int, ids: set[str], direction: int) -> tuple[LineageRound, ...]:
         """Follow ids from draft ``index`` one round at a time (direction -1: back, +1: forward)."""
         steps = []
         while ids:
@@ -97,7 +140,7 @@ class History:
                 links = tuple(link for link in alignment.links if ids.intersection(link.new))
                 reached = {i for link in links for i in link.old}
                 old, new = reached, ids
-            steps.append(TraceStep(alignment.old.id, alignment.new.id, _in_order(alignment.old, old),
+            steps.append(LineageRound(alignment.old.id, alignment.new.id, _in_order(alignment.old, old),
                                    _in_order(alignment.new, new), links))
             ids = reached
             index += direction
@@ -145,8 +188,9 @@ def _lineages(drafts: Sequence[Draft], alignments: Sequence[Alignment]) -> tuple
         for root in sorted(ids, key=rank.__getitem__))
 
 
-def history(drafts: Sequence[Draft]) -> History:
-    """Align each draft with the next and group provisions into lineages."""
+def history(drafts: Sequence[Draft], alignments: Sequence[Alignment] | None = None) -> History:
+    """Group provisions into lineages over each draft's alignment with the next (aligned here unless
+    ``alignments``, those of each successive pair, are given)."""
     if len(drafts) < 2:
         raise UsageError("a history needs at least two drafts")
     seen: set[str] = set()
@@ -154,5 +198,8 @@ def history(drafts: Sequence[Draft]) -> History:
         if draft.id in seen:
             raise UsageError(f"draft id {draft.id!r} appears twice in the series")
         seen.add(draft.id)
-    alignments = tuple(align(a, b) for a, b in zip(drafts, drafts[1:]))
-    return History(tuple(drafts), alignments, _lineages(drafts, alignments))
+    if alignments is None:
+        alignments = tuple(align(a, b) for a, b in zip(drafts, drafts[1:]))
+    elif [(a.old.id, a.new.id) for a in alignments] != [(a.id, b.id) for a, b in zip(drafts, drafts[1:])]:
+        raise UsageError("a history needs the alignment of each successive pair of drafts, in order")
+    return History(tuple(drafts), tuple(alignments), _lineages(drafts, alignments))

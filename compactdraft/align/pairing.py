@@ -120,9 +120,9 @@ class Pairer:
         for i, j in heaviest_chain([(i, j, self.weight(i, j)) for i, j in pairs]):
             self.matching.pair(i, j)
         for i in range(len(self.old)):
-            j = self.unique_twin(i)
-            if j is not None and self.matching.old_free(i) and self.matching.new_free(j):
-                self.matching.pair(i, j)
+            twin = self.unique_twin(i)
+            if twin is not None and self.matching.old_free(i) and self.matching.new_free(twin):
+                self.matching.pair(i, twin)
 
     # --- 3. gaps ----------------------------------------------------------------------------------
     def gaps(self) -> list[tuple[list[int], list[int]]]:

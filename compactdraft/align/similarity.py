@@ -1,7 +1,8 @@
 """Word-level text similarity used to decide which provisions are "the same paragraph".
 
 Drafts differ in punctuation, spacing and case far more often than in substance, so everything
-here compares lower-cased word tokens (letters and digits), never raw characters:
+here compares lower-cased word tokens (letters and digits; one per character in Chinese and Japanese),
+never raw characters:
 
 - :func:`words` tokenises;
 - :func:`shingles` gives the set of overlapping word n-grams (the keys of the candidate index);
@@ -20,10 +21,15 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
-from typing import AbstractSet
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+from ..diff.tokens import CJK_RANGES
+
+# A word is a run of word characters, except in Chinese and Japanese, written without spaces, where
+# each character is one token (a clause would otherwise be one "word" and a one-date edit would make
+# two versions of a paragraph share no word at all).
+_WORD = re.compile(f"[{CJK_RANGES}]|[^\\W{CJK_RANGES}]+", re.UNICODE)
 
 Shingle = tuple[str, ...]
 

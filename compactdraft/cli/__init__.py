@@ -10,6 +10,7 @@ import importlib
 import importlib.util
 import os
 import sys
+import warnings
 from typing import Any
 
 import click
@@ -27,6 +28,8 @@ COMMANDS: dict[str, str] = {
     "trace": "trace_cmd",
     "coverage": "coverage_cmd",
     "build": "build_cmd",
+    "init": "init_cmd",
+    "verify": "verify_cmd",
 }
 
 
@@ -94,9 +97,26 @@ def cli() -> None:
 
     \b
     Example:
-      compactdraft parse drafts/zero.docx
+      compactdraft parse drafts/zero-draft.docx
       compactdraft redline drafts/rev1.docx drafts/rev2.docx -o rev1-rev2.docx
     """
+
+
+class _HeldWarnings:
+    """Library warnings (an unsure draft order ...) as one line each, without a source location, shown
+    when the command has done its work: a command that fails says only why it failed, in one line."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def hold(self, message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        self.lines.append(f"compactdraft: warning: {message}")
+
+    def show(self) -> None:
+        for text in dict.fromkeys(self.lines):  # the same warning from several drafts once
+            click.echo(text, err=True)
+        self.lines.clear()
 
 
 def _fail(message: str, code: int) -> None:
@@ -109,9 +129,12 @@ def main(argv: list[str] | None = None) -> Any:
     from ..errors import CompactDraftError
 
     debug = bool(os.environ.get("COMPACTDRAFT_DEBUG"))
+    held = _HeldWarnings()
+    warnings.showwarning = held.hold
     try:
-        return cli.main(args=argv, prog_name="compactdraft", standalone_mode=False)
+        result = cli.main(args=argv, prog_name="compactdraft", standalone_mode=False)
     except click.exceptions.Exit as exc:
+        held.show()
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         _fail("aborted", 130)
@@ -138,4 +161,5 @@ def main(argv: list[str] | None = None) -> Any:
             raise
         _fail(f"internal error: {exc.__class__.__name__}: {exc} (set COMPACTDRAFT_DEBUG=1 for details; "
               "please report it)", 70)
-    return None
+    held.show()
+    return result

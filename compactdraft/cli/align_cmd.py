@@ -25,11 +25,11 @@ def align(old: str, new: str, fmt: str | None, profile: str | None, show_all: bo
 
     \b
     Example:
-      compactdraft align drafts/zero.docx drafts/rev1.docx
+      compactdraft align drafts/zero-draft.docx drafts/rev1.docx
         para.17 -> para.19              renumbered
         para.21.c -> para.24.b          moved (obj.5 -> obj.6), modified 0.87
         para.30 -> para.31 + para.32    split 0.95
-      compactdraft align zero.docx rev1.docx --format json -o zero-rev1.json
+      compactdraft align drafts/zero-draft.docx drafts/rev1.docx --format json -o zero-rev1.json
     """
     alignment = align_drafts(parse_file(old, profile=profile), parse_file(new, profile=profile))
     write_output(output, render("alignment", alignment, fmt, output, default="text", all=show_all), [old, new])

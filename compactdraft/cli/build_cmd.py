@@ -4,12 +4,12 @@ import sys
 
 import click
 
-from ..build import NOTES, Step, makefile_rules
+from ..build import NOTES, BuildStep, makefile_rules
 from ..build import build as build_all
 from ..parse.series import series_from_paths
 
 
-def _progress(number: int, total: int, step: Step) -> None:
+def _progress(number: int, total: int, step: BuildStep) -> None:
     """One self-overwriting status line on a terminal; nothing at all when stderr is piped."""
     click.echo(f"\r\033[K[{number:>{len(str(total))}}/{total}] {step.name}", err=True, nl=False)
 

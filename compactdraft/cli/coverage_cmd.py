@@ -26,7 +26,7 @@ def coverage(inputs: tuple[str, ...], sources: tuple[str, ...], draft_id: str | 
     \b
     Example:
       compactdraft coverage drafts/
-      compactdraft coverage final.txt --source nyd=nyd.txt --format html -o coverage.html
+      compactdraft coverage drafts/final.docx --source decl=drafts/sources/declaration.docx -o coverage.html
     """
     pairs = parse_source_option(sources)
     result = source_coverage(open_graph(inputs, pairs), draft_id)

@@ -18,7 +18,7 @@ def graph() -> None:
     \b
     Example:
       compactdraft graph build drafts/ -o graph.graphml
-      compactdraft graph draw graph.graphml --focus obj.7 -o obj7.html
+      compactdraft graph draw graph.graphml --focus final:obj.7 -o obj7.html
     """
 
 
@@ -39,7 +39,7 @@ def build(inputs: tuple[str, ...], sources: tuple[str, ...], threshold: float, f
     \b
     Example:
       compactdraft graph build drafts/ -o graph.graphml
-      compactdraft graph build zero.docx rev1.docx --source nyd=nyd.txt -o graph.json
+      compactdraft graph build drafts/rev1.docx drafts/rev2.docx --source r=drafts/sources/report.docx -o graph.json
     """
     pairs = parse_source_option(sources)
     result = series_graph(inputs, pairs, threshold)

@@ -25,7 +25,7 @@ def history(inputs: tuple[str, ...], reference: str | None, fmt: str | None, sho
     Example:
       compactdraft history drafts/                       # every lineage that changed
       compactdraft history drafts/ --id final:para.19    # one paragraph back through every round
-      compactdraft history zero.docx rev1.docx rev2.docx --format json -o history.json
+      compactdraft history drafts/zero-draft.docx drafts/rev1.docx drafts/rev2.docx --format json -o history.json
     """
     result = series_history(load_drafts(series_from_paths(list(inputs))))
     if reference is not None:

@@ -22,7 +22,7 @@ def stats(old: str, new: str, fmt: str | None, profile: str | None, output: str 
     \b
     Example:
       compactdraft stats drafts/rev1.docx drafts/rev2.docx
-      compactdraft stats rev1.docx rev2.docx --format json -o stats.json
+      compactdraft stats drafts/rev1.docx drafts/rev2.docx --format json -o stats.json
     """
     figures = redline_stats(compare_files(old, new, profile))
     write_output(output, render("stats", figures, fmt, output, default="text"), [old, new])

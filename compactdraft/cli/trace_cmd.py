@@ -28,7 +28,7 @@ def trace(provision_id: str, inputs: tuple[str, ...], series_dir: str | None, so
 
     \b
     Example:
-      compactdraft trace para.19.a --series drafts/
+      compactdraft trace para.17.a --series drafts/
       compactdraft trace rev1:para.19 graph.graphml --format html -o para19.html
     """
     paths = ([series_dir] if series_dir else []) + list(inputs)

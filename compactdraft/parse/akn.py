@@ -57,12 +57,14 @@ class _Walker:
     blocks: list[Block] = field(default_factory=list)
     pending_label: str | None = None  # a <num> waiting for the first text of its element
     pending_ref: str | None = None
+    style: str | None = None  # "preamble" inside <preamble>: its paragraphs are preambular whatever they say
 
     def emit(self, text: str, notes: list[Footnote], style: str | None = None, ref: str | None = None) -> None:
         if not clean_text(text) and not notes:
             return
         label, self.pending_label = self.pending_label, None
         element_ref, self.pending_ref = self.pending_ref, None
+        style = style or (self.style if label is None else None)
         self.blocks.append(Block(text, label=label, style=style, footnotes=tuple(notes),
                                  ref=element_ref or ref or f"akn:{len(self.blocks)}"))
 
@@ -74,20 +76,36 @@ class _Walker:
             notes: list[Footnote] = []
             self.emit(inline_text(element, notes), notes, ref=_ref(element))
             return
-        if name == "preface":
+        if name in ("preface", "coverPage"):
             self.preface(element)
             return
-        num, heading = _child(element, "num"), _child(element, "heading")
+        if name == "preamble":
+            self.style = "preamble"
+            for child in element:
+                self.walk(child)
+            self.style = None
+            return
+        # UN files title a section with <heading> in some languages and <subheading> in others
+        num = _child(element, "num")
+        heading = _child(element, "heading")
+        if heading is None:
+            heading = _child(element, "subheading")
         if heading is not None:
             self.heading(element, num, heading)
         elif num is not None:
+            # a number still waiting for text (a paragraph that opens straight into a <list> of
+            # numbered points, as S/RES/2709 paragraph 58) is printed before the inner number replaces it
+            self.flush_pending()
             self.pending_label = clean_text(inline_text(num, []))
             self.pending_ref = _ref(element)
         for child in element:
             if local(child) not in STRUCTURAL_CHILDREN:
                 self.walk(child)
-        if self.pending_label is not None and num is not None and heading is None:
-            # a numbered element with no text of its own still shows its number
+        if num is not None and heading is None:
+            self.flush_pending()  # a numbered element with no text of its own still shows its number
+
+    def flush_pending(self) -> None:
+        if self.pending_label is not None:
             self.blocks.append(Block("", label=self.pending_label, ref=self.pending_ref))
             self.pending_label = self.pending_ref = None
 
@@ -99,10 +117,9 @@ class _Walker:
 
     def preface(self, element: etree._Element) -> None:
         """A nested document's preface (an annex) prints as its heading; the main one gives the title."""
-        for title in element.iter():
-            if local(title) == "docTitle":
-                self.emit(clean_text(inline_text(title, [])), [], style="heading", ref=_ref(title))
-                return
+        title = _cover_title(element)
+        if title:
+            self.emit(title, [], style="heading", ref=_ref(element))
 
 
 def _ref(element: etree._Element) -> str | None:
@@ -126,12 +143,27 @@ def _find(element: etree._Element, name: str) -> etree._Element | None:
     return None
 
 
+def _cover_title(cover: etree._Element) -> str:
+    """The first non-empty <docTitle> of a preface or coverPage, else its <docNumber> (the symbol).
+
+    UN files print the masthead (organ, symbol, distribution, date) and the title lines in a
+    <coverPage>; they describe the document and are no part of its text, so they give the title
+    and never become provisions. (Some languages leave the title's <docTitle> empty: then the
+    symbol, "S/RES/2722 (2024)", names the draft.)
+    """
+    for name in ("docTitle", "docNumber"):
+        for found in cover.iter():
+            if local(found) == name and (text := clean_text(inline_text(found, []))):
+                return text
+    return ""
+
+
 def _title_and_date(document: etree._Element) -> tuple[str, str | None]:
     title = ""
-    preface = _child(document, "preface")
-    doc_title = _find(preface, "docTitle") if preface is not None else None
-    if doc_title is not None:
-        title = clean_text(inline_text(doc_title, []))
+    for name in ("preface", "coverPage"):
+        cover = _child(document, name)
+        if cover is not None and not title:
+            title = _cover_title(cover)
     meta = _child(document, "meta")
     work_name = _find(meta, "FRBRname") if meta is not None else None
     if not title and work_name is not None:
@@ -147,7 +179,7 @@ def akn_blocks(root: etree._Element, source: str) -> tuple[list[Block], str, str
     title, date = _title_and_date(document)
     walker = _Walker()
     for child in document:
-        if local(child) not in ("meta", "preface"):
+        if local(child) not in ("meta", "preface", "coverPage"):
             walker.walk(child)
     return walker.blocks, title, date
 

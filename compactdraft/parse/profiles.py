@@ -1,4 +1,6 @@
-"""Structure profiles: what counts as a heading and how it is named, kept as data in compactdraft/templates/profiles/ (shipped inside the package).
+"""Structure profiles: what counts as a heading and how it is named.
+
+Kept as data in compactdraft/templates/profiles/ (shipped inside the package).
 
 A profile is a TOML file; see compactdraft/templates/profiles/un-compact.toml for the annotated format. The
 default is detected from the text (:func:`detect_profile`) and can be forced with ``--profile``.
@@ -84,11 +86,18 @@ def load_profile(name_or_path: str) -> Profile:
     return load_profile_file(path)
 
 
-# Words and headings that only UN outcome documents use; one is enough to pick that profile.
+# Words and headings that only UN outcome documents use, in the six UN languages; one is enough to
+# pick that profile. Preambular openers are matched without case: Russian prints them lower-case.
 _UN_MARKERS = re.compile(
-    r"^(?:(?i:objective)\s+\d+\b|PREAMBLE$|Preamble$|(?:ANNEX|Annex)\s+[IVX]+\b|(?i:recommendation)\s+\d+\b)"
+    r"^(?:(?i:objective|objectif|objetivo|цель)\s+\d+\b|(?i:preamble|préambule|preámbulo|преамбула)$"
+    r"|(?:ANNEX|Annex|ANNEXE|Annexe|ANEXO|Anexo|ПРИЛОЖЕНИЕ|Приложение)\s+[IVX]+\b|(?i:recommendation)\s+\d+\b"
+    r"|الديباجة$|序言$|المرفق\s+(?:ال)?(?:أول|ثاني|ثالث)|附件[一二三])"
     r"|^(?:\d+\.\s+)?(?:We (?:commit|recognize|reaffirm|recall|acknowledge|decide)|Recalling|Reaffirming"
-    r"|Recognizing|Noting|Welcoming|Emphasizing)\b")
+    r"|Recognizing|Noting|Welcoming|Emphasizing)\b"
+    r"|^(?i:Rappelant|Réaffirmant|Reconnaissant|Prenant note|Se félicitant|Soulignant"
+    r"|Recordando|Reafirmando|Reconociendo|Observando|Acogiendo con beneplácito|Destacando"
+    r"|ссылаясь|вновь подтверждая|признавая|отмечая|приветствуя|подчеркивая)\b"
+    r"|^و?إذ (?:يشير|يؤكد|يعيد|يرحب|يلاحظ|يسلم|يشدد)|^(?:回顾|重申|确认|注意到|欢迎|强调|又回顾)")
 
 
 def detect_profile(lines: Iterable[str]) -> str:

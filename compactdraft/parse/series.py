@@ -16,23 +16,27 @@ Described by a manifest, ``series.toml`` in the series folder::
     file = "sources/declaration.docx"
     label = "Declaration"
 
-Without a manifest, drafts given on the command line are taken in the order given.
+Without a manifest, drafts given as files are put in order by their dates or names (parse/ordering.py).
 """
 from __future__ import annotations
 
 import tomllib
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, NotFoundError, UsageError
 from ..model import Draft
+from .ordering import SeriesOrderWarning, order_drafts
 
 MANIFEST = "series.toml"
 
 
 @dataclass(frozen=True)
-class Entry:
+class SeriesEntry:
+    """One file of a series manifest (a draft or a source): its id, path, date, label and profile."""
+
     id: str
     path: Path
     date: str | None = None
@@ -43,11 +47,11 @@ class Entry:
 @dataclass(frozen=True)
 class Series:
     title: str
-    drafts: tuple[Entry, ...]
-    sources: tuple[Entry, ...] = ()
+    drafts: tuple[SeriesEntry, ...]
+    sources: tuple[SeriesEntry, ...] = ()
     manifest: Path | None = None
 
-    def entry(self, entry_id: str) -> Entry:
+    def entry(self, entry_id: str) -> SeriesEntry:
         for entry in self.drafts + self.sources:
             if entry.id == entry_id:
                 return entry
@@ -55,7 +59,7 @@ class Series:
                             f"(drafts: {', '.join(e.id for e in self.drafts)})", self.manifest)
 
 
-def _entries(items: object, base: Path, manifest: Path, what: str) -> tuple[Entry, ...]:
+def _entries(items: object, base: Path, manifest: Path, what: str) -> tuple[SeriesEntry, ...]:
     if not isinstance(items, list):
         raise InputError(f"[[{what}]] must be a list of tables", manifest)
     entries = []
@@ -68,7 +72,7 @@ def _entries(items: object, base: Path, manifest: Path, what: str) -> tuple[Entr
             raise InputError(f"{what} id {entry_id!r} appears twice", manifest)
         seen.add(entry_id)
         date = item.get("date")
-        entries.append(Entry(entry_id, base / str(item["file"]), str(date) if date is not None else None,
+        entries.append(SeriesEntry(entry_id, base / str(item["file"]), str(date) if date is not None else None,
                              str(item.get("label", entry_id)), item.get("profile")))
     return tuple(entries)
 
@@ -97,28 +101,55 @@ def load_manifest(path: str | Path) -> Series:
 
 
 def series_from_paths(paths: Sequence[str | Path], sources: Iterable[tuple[str, str]] = ()) -> Series:
-    """A series from drafts given in order (ids from file names) and ``ID=FILE`` sources."""
+    """A series from a folder (its series.toml), or drafts given as files (ids from file names) and
+    ``ID=FILE`` sources. Files are put in negotiation order: the series.toml beside them when it lists them
+    all, else their dates, else names that say their place; failing those, the order given, with a
+    :class:`SeriesOrderWarning`."""
     from . import default_draft_id
 
     if len(paths) == 1 and Path(paths[0]).is_dir():
         series = load_manifest(paths[0])
-        extra = tuple(Entry(i, Path(f), None, i) for i, f in sources)
+        extra = tuple(SeriesEntry(i, Path(f), None, i) for i, f in sources)
         return Series(series.title, series.drafts, series.sources + extra, series.manifest)
     if len(paths) == 1 and Path(paths[0]).name == MANIFEST:
         return load_manifest(paths[0])
+    listed = _from_manifest_beside(paths, sources)
+    if listed is not None:
+        return listed
+    ordered = order_drafts(paths)
+    if not ordered.how and len(paths) > 1:
+        warnings.warn(SeriesOrderWarning(
+            f"taking the drafts in the order given ({', '.join(Path(p).name for p in paths)}): {ordered.problem}; "
+            "write a series.toml ('compactdraft init FOLDER') to fix the order"), stacklevel=2)
     drafts = []
     used: set[str] = set()
-    for path in paths:
+    for path, date in zip(ordered.paths, ordered.dates):
         draft_id = default_draft_id(path)
         n = 2
         while draft_id in used:
             draft_id = f"{default_draft_id(path)}-{n}"
             n += 1
         used.add(draft_id)
-        drafts.append(Entry(draft_id, Path(path), None, draft_id))
+        drafts.append(SeriesEntry(draft_id, Path(path), date if ordered.how else None, draft_id))
     if not drafts:
         raise UsageError("give a series folder (with series.toml) or the drafts in order")
-    return Series("", tuple(drafts), tuple(Entry(i, Path(f), None, i) for i, f in sources))
+    return Series("", tuple(drafts), tuple(SeriesEntry(i, Path(f), None, i) for i, f in sources))
+
+
+def _from_manifest_beside(paths: Sequence[str | Path], sources: Iterable[tuple[str, str]]) -> Series | None:
+    """The series.toml of the folder holding every given file, when it lists them all: its order and dates."""
+    if len(paths) < 2:
+        return None
+    folders = {Path(p).resolve().parent for p in paths}
+    if len(folders) != 1 or not (next(iter(folders)) / MANIFEST).is_file():
+        return None
+    series = load_manifest(next(iter(folders)) / MANIFEST)
+    given = {Path(p).resolve() for p in paths}
+    chosen = tuple(e for e in series.drafts if e.path.resolve() in given)
+    if len(chosen) != len(given):
+        return None
+    extra = tuple(SeriesEntry(i, Path(f), None, i) for i, f in sources)
+    return Series(series.title, chosen, series.sources + extra, series.manifest)
 
 
 def parse_source_option(values: Iterable[str]) -> list[tuple[str, str]]:
@@ -134,7 +165,7 @@ def parse_source_option(values: Iterable[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def load_entry(entry: Entry) -> Draft:
+def load_entry(entry: SeriesEntry) -> Draft:
     from . import parse_file
 
     return parse_file(entry.path, draft_id=entry.id, profile=entry.profile, date=entry.date)

@@ -29,7 +29,8 @@ class Block:
 
     text:   the paragraph text; includes a typed label when the numbering is manual
     label:  the label produced by automatic numbering, exactly as printed (``17.``, ``(a)``), if any
-    style:  ``heading`` / ``title`` when the source marks it so (Word heading styles, <h1>, AKN)
+    style:  ``heading`` / ``title`` when the source marks it so (Word heading styles, <h1>, AKN);
+            ``preamble`` for a paragraph the source places in its preamble (AKN <preamble>)
     level:  outline level from the source's numbering (0-based), a hint only
     footnotes: footnotes referenced from this paragraph
     ref:    reader-specific locator for renderers that go back to the source (``p:41``)
@@ -52,13 +53,42 @@ _OBJECT_TOKEN = re.compile("\ufffc[\ufe00-\ufe0f]*")  # with the content key a r
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 # Negotiators insert "17 bis" between 17 and 18 rather than renumber; the suffix is part of the number.
 _LATIN_SUFFIX = r"(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies))"
-_DECIMAL_LABEL = re.compile(rf"^(?P<num>\d{{1,4}}(?:\.\d{{1,4}})*)(?P<suffix>{_LATIN_SUFFIX})?(?P<punct>\.|\))?$")
-_PAREN_LABEL = re.compile(rf"^\((?P<num>[a-z]{{1,2}}|[ivxlc]{{1,7}}|\d{{1,3}})(?P<suffix>{_LATIN_SUFFIX})?\)$")
-_ALPHA_LABEL = re.compile(r"^(?P<num>[a-z]{1,2}|[ivxlc]{1,7})[\.\)]$")
+# Item letters in the order each language letters its lists; an item's id is its letter's position
+# written the English way ((ب) is the second item, "b"), so a text has the same ids in every language.
+# Arabic letters its lists in abjad order (أ ب ج د ه و ...); alef in any form and heh with or
+# without tatweel are the same letter.
+_ARABIC_ABJAD = ("أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
+                 "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ")
+_ARABIC_VARIANTS = {"ا": "أ", "إ": "أ", "آ": "أ", "ى": "ي", "ة": "ه"}
+# Russian letters its lists without ё, й, ъ, ы, ь.
+_CYRILLIC = "абвгдежзиклмнопрстуфхцчшщэюя"
+# Cyrillic letters that look like Latin ones: Russian texts often type "а)" or "с)" in a Latin list.
+_CYRILLIC_LOOKALIKES = {"а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+                        "с": "c", "т": "t", "у": "y", "х": "x"}
+_CHINESE_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# An item letter of any script: one or two Latin letters, one Cyrillic letter, one Arabic letter
+# (heh may carry a tatweel: "هـ").
+# After the last letter, UN lists double it: (z), (aa), (bb); Arabic writes (أ أ), (ب ب).
+_ITEM_LETTER = r"(?:[a-z]{1,2}|[а-яё]|[\u0621-\u064a]\u0640?(?:\s?[\u0621-\u064a]\u0640?)?)"
+_DIGITS = r"\d{1,4}"  # any script's decimal digits (Arabic-Indic, full-width): the id takes their value
+# "17." "17)" and the Arabic "17 -" (a space, then a hyphen or dash)
+_DECIMAL_LABEL = re.compile(
+    rf"^(?P<num>{_DIGITS}(?:\.{_DIGITS})*)(?P<suffix>{_LATIN_SUFFIX})?(?P<punct>\.|\)|\s?[-\u2010-\u2015])?$")
+_PAREN_LABEL = re.compile(
+    rf"^[(（](?P<num>{_ITEM_LETTER}|[ivxlc]{{1,7}}|\d{{1,3}})(?P<suffix>{_LATIN_SUFFIX})?[)）]$")
+# "a." "a)" and the Arabic "أ -"
+_ALPHA_LABEL = re.compile(
+    rf"^(?P<num>{_ITEM_LETTER}|[ivxlc]{{1,7}})(?:[\.\)]|(?<=[\u0621-\u0640])\s?[-\u2010-\u2015])$")
+# The third level where English prints (i), (ii): Arabic quotes a digit, ’1‘; Chinese uses the
+# parenthesised ideographs ㈠ ㈡ (U+3220-3229) or a numeral in brackets, （一）.
+_QUOTED_NUMBER_LABEL = re.compile(r"^[’‘'](?P<num>\d{1,3})[’‘']$")
+_PARENTHESISED_IDEOGRAPH = re.compile(r"^(?P<num>[\u3220-\u3229])$")
+_CHINESE_NUMERAL_LABEL = re.compile(r"^[(（](?P<num>[一二三四五六七八九十]{1,3})[)）]$")
 _LEADING_LABEL = re.compile(
-    rf"^(?P<label>\d{{1,4}}(?:\.\d{{1,4}})*{_LATIN_SUFFIX}?\.(?=\s)|\d{{1,4}}\)(?=\s)"
-    rf"|\((?:[a-z]{{1,2}}|[ivxlc]{{1,7}}|\d{{1,3}}){_LATIN_SUFFIX}?\)"
-    r"|[a-z]{1,2}[\.\)](?=\s)|[ivxlc]{1,7}[\.\)](?=\s))\s*")
+    rf"^(?P<label>{_DIGITS}(?:\.{_DIGITS})*{_LATIN_SUFFIX}?\.(?=\s)|{_DIGITS}\)(?=\s)|{_DIGITS}\s?[-\u2010-\u2015](?=\s)"
+    rf"|[(（](?:{_ITEM_LETTER}|[ivxlc]{{1,7}}|\d{{1,3}}|[一二三四五六七八九十]{{1,3}}){_LATIN_SUFFIX}?[)）]"
+    r"|[’‘']\d{1,3}[’‘'](?=\s)|[\u3220-\u3229]|[\u0621-\u064a]\u0640?\s?[-\u2010-\u2015](?=\s)"
+    rf"|{_ITEM_LETTER}[\.\)](?=\s)|[ivxlc]{{1,7}}[\.\)](?=\s))\s*")
 
 
 def roman_value(numeral: str) -> int:
@@ -72,15 +102,66 @@ def roman_value(numeral: str) -> int:
     return total
 
 
+def roman_numeral(value: int) -> str:
+    """1 -> "i", 14 -> "xiv": the English label of the n-th item of the third level."""
+    result = ""
+    for amount, numeral in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                            (4, "iv"), (1, "i")):
+        while value >= amount:
+            result, value = result + numeral, value - amount
+    return result
+
+
 def is_roman(text: str) -> bool:
     return bool(text) and bool(_ROMAN.match(text.lower()))
 
 
 def letter_value(letters: str) -> int:
-    """a=1 ... z=26, aa=27 (UN style doubles after z)."""
+    """a=1 ... z=26, aa=27, bb=28 (UN style doubles the letter after z: (z), (aa), (bb), (cc))."""
     if len(letters) == 1:
         return ord(letters) - 96
+    if letters[0] == letters[1]:
+        return 26 + ord(letters[0]) - 96
     return 26 * (ord(letters[0]) - 96) + ord(letters[1]) - 96
+
+
+def letters_for(position: int) -> str:
+    """The English item letters of a position: 1 -> "a", 27 -> "aa", 28 -> "bb" (inverse of letter_value)."""
+    if position <= 26:
+        return chr(96 + position)
+    return chr(96 + position - 26) * 2
+
+
+def _item_letters(letter: str) -> tuple[str, ...]:
+    """The English letters an item letter of any script may stand for, likeliest first.
+
+    A Latin letter is itself; an Arabic or Cyrillic letter is its position in its alphabet's list
+    order; a Cyrillic letter that looks like a Latin one may also be that Latin letter typed in
+    Cyrillic (the builder picks the one that continues the list).
+    """
+    letter = letter.replace("\u0640", "").replace(" ", "")
+    if len(letter) == 2 and not letter.isascii():
+        single = _item_letters(letter[0])
+        return (single[0] * 2,) if letter[0] == letter[1] and single and len(single[0]) == 1 else ()
+    if letter.isascii():
+        return (letter,)
+    if letter in _CYRILLIC or letter == "ё":
+        own = letters_for(_CYRILLIC.index(letter) + 1) if letter in _CYRILLIC else "e"
+        lookalike = _CYRILLIC_LOOKALIKES.get(letter)
+        return (lookalike, own) if lookalike and lookalike != own else (own,)
+    letter = _ARABIC_VARIANTS.get(letter, letter)
+    if letter in _ARABIC_ABJAD:
+        return (letters_for(_ARABIC_ABJAD.index(letter) + 1),)
+    return ()
+
+
+def _accepts_lower_case(rest: str) -> bool:
+    """An unbracketed letter label before lower-case text: "a) élaborer", not "i.e. the" or "e.g. a".
+
+    French and Russian items start lower-case; what must not be split is an abbreviation whose
+    first letter would pass for a label (a letter and a stop, then another letter and a stop).
+    """
+    return not re.match(r"[^\W\d_]\.", rest)
 
 
 def split_label(text: str) -> tuple[str | None, str]:
@@ -99,10 +180,15 @@ def split_label(text: str) -> tuple[str | None, str]:
     if not rest.strip():
         return None, text
     label = match.group("label")
-    # "a. Introduction" or "i.e." are rarely labels; require the label to be followed by text
-    # that starts a sentence or item (upper case, digit, quote, bracket) for the unparenthesised forms.
-    if label[0].isalpha() and not label.startswith("(") and not re.match(r"[\"“‘(\[A-Z0-9]", rest.lstrip()):
-        return None, text
+    # "a. Introduction" or "i.e." are rarely labels; require the label to be followed by text that
+    # starts a sentence or item (a letter of any case or script, digit, quote, bracket), and no
+    # abbreviation, for the unbracketed letter forms.
+    if label[0].isalpha() and label[-1] in ".)":
+        start = rest.lstrip()
+        if not (re.match(r"[\"“«‘(\[\d]", start) or (start[:1].isalpha() and _accepts_lower_case(start))):
+            return None, text
+        if label[-1] == "." and not label[0].isascii():
+            return None, text  # "с. 5" (page) or an Arabic abbreviation, never a list label
     return label, rest.strip()
 
 
@@ -111,6 +197,9 @@ class ParsedLabel:
     style: str  # decimal | letter | roman | number (parenthesised digits)
     num: str  # the number as it goes into the id: "17", "3.2", "a", "iii", "17bis"
     base: str = ""  # the number without a bis/ter suffix, for sequencing ("17" for "17bis")
+    # other readings of an ambiguous letter (a Cyrillic "с" is "c" typed in Cyrillic, or the 17th letter)
+    alternatives: tuple[str, ...] = ()
+    definite: bool = False  # a style no context can change (Arabic ’1‘ is a roman-level item)
 
     def __post_init__(self) -> None:
         if not self.base:
@@ -121,20 +210,85 @@ def _suffix(match: re.Match[str]) -> str:
     return (match.groupdict().get("suffix") or "").strip()
 
 
+def _decimal_number(digits: str) -> str:
+    """"١٧" or "１７" -> "17": an id holds the digits' values, whatever script printed them."""
+    return ".".join(str(int(part)) for part in digits.split("."))
+
+
+def _third_level(label: str) -> ParsedLabel | None:
+    """Arabic ’1‘, Chinese ㈠ or （一）: the level English prints (i), with the English id."""
+    if m := _QUOTED_NUMBER_LABEL.match(label):
+        value = int(m.group("num"))
+    elif m := _PARENTHESISED_IDEOGRAPH.match(label):
+        value = ord(m.group("num")) - 0x3220 + 1
+    elif m := _CHINESE_NUMERAL_LABEL.match(label):
+        value = _chinese_numeral_value(m.group("num"))
+    else:
+        return None
+    if value < 1:
+        return None
+    return ParsedLabel("roman", roman_numeral(value), definite=True)
+
+
+def _chinese_numeral_value(numeral: str) -> int:
+    """一 1, 十 10, 十二 12, 二十 20, 二十三 23 (list numbers never go further)."""
+    if "十" not in numeral:
+        return _CHINESE_NUMERALS[numeral] if len(numeral) == 1 else 0
+    tens, _, units = numeral.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return 0
+    return (_CHINESE_NUMERALS[tens] if tens else 1) * 10 + (_CHINESE_NUMERALS[units] if units else 0)
+
+
 def parse_label(label: str) -> ParsedLabel | None:
     label = label.strip()
     if m := _DECIMAL_LABEL.match(label):
-        return ParsedLabel("decimal", m.group("num") + _suffix(m), m.group("num"))
+        number = _decimal_number(m.group("num"))
+        return ParsedLabel("decimal", number + _suffix(m), number)
+    if third := _third_level(label):
+        return third
     m = _PAREN_LABEL.match(label) or _ALPHA_LABEL.match(label.lower() if label[:1].islower() else label)
     if m:
         base = m.group("num")
-        num = base + _suffix(m)
         if base.isdigit():
-            return ParsedLabel("number", num, base)
+            number = str(int(base))
+            return ParsedLabel("number", number + _suffix(m), number)
+        readings = _item_letters(base)
+        if not readings:
+            return None
+        if not base.isascii():  # a letter of another script: always a letter, never a roman numeral
+            return ParsedLabel("letter", readings[0] + _suffix(m), readings[0], readings[1:])
+        num = base + _suffix(m)
         if _suffix(m):  # "(a bis)" follows (a): a letter, whatever it looks like
             return ParsedLabel("letter", num, base)
         return ParsedLabel("roman" if is_roman(base) else "letter", num, base)
     return None
+
+
+# Heading numbers other languages spell out, as English prints them: Arabic writes section "I." as
+# the ordinal "أولا -", section "A." as the letter's name "ألف -", annex I as "المرفق الأول";
+# Chinese writes "附件一", "第一部分"; Russian may type the Cyrillic "А" for annex A.
+_ARABIC_ORDINALS = ("أول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر")
+_ARABIC_LETTER_NAMES = ("ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام",
+                        "ميم", "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء",
+                        "ذال", "ضاد")
+_CYRILLIC_CAPITAL_LOOKALIKES = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M",
+                                "О": "O", "Р": "P", "Т": "T", "Х": "X"}
+
+
+def heading_number(num: str) -> str:
+    """A heading's number the English way: "ثانيا" -> "II", "ألف" -> "A", "三" -> "III", "А" -> "A"."""
+    word = num.strip().rstrip("ً").removeprefix("ال")  # tanween; "الأول" is "the first"
+    word = word.removesuffix("ى").removesuffix("ا").removesuffix("ة")  # أولا/أولى, ثانية ...
+    if word in _ARABIC_ORDINALS:
+        return roman_numeral(_ARABIC_ORDINALS.index(word) + 1).upper()
+    if num.strip() in _ARABIC_LETTER_NAMES:
+        return letters_for(_ARABIC_LETTER_NAMES.index(num.strip()) + 1).upper()
+    if num and all(char in _CHINESE_NUMERALS for char in num) and (value := _chinese_numeral_value(num)):
+        return roman_numeral(value).upper()
+    if num.isdigit():
+        return str(int(num))
+    return _CYRILLIC_CAPITAL_LOOKALIKES.get(num, num)
 
 
 # --- the builder ------------------------------------------------------------------------------------
@@ -170,6 +324,8 @@ class _Builder:
     text_count: int = 0
     seen_heading_or_para: bool = False
     warnings: list[str] = field(default_factory=list)
+    marked_preamble: bool = False  # the reader marks preamble blocks (AKN <preamble>)
+    loose_last_letter: str | None = None  # last letter of a list with no enclosing paragraph or heading
 
     # -- context helpers
 
@@ -182,7 +338,9 @@ class _Builder:
     def innermost_heading(self) -> _Open | None:
         return self.headings[-1] if self.headings else None
 
-    def in_preamble(self) -> bool:
+    def in_preamble(self, block: Block | None = None) -> bool:
+        if self.marked_preamble and block is not None:  # the reader knows: only its preamble is one
+            return block.style == "preamble"
         heading = self.innermost_heading()
         if heading is not None:
             return heading.role == "preamble"
@@ -225,7 +383,7 @@ class _Builder:
         parent = self.headings[-1] if self.headings else None
         if rule and match:
             groups = {k: (v or "") for k, v in match.groupdict().items()}
-            num = groups.get("num", "")
+            num = heading_number(groups.get("num", ""))
             num = num.upper() if is_roman(num) or (len(num) == 1 and num.isalpha()) else num
             kw = groups.get("kw", "").lower()
             template = rule.id.replace("{parent}", parent.provision_id if parent else "sec")
@@ -318,13 +476,15 @@ class _Builder:
     def classify_sub(self, parsed: ParsedLabel) -> str:
         """Decide whether '(i)', '(v)', '(x)' ... is a letter or a roman numeral here."""
         num = parsed.base
+        if parsed.definite:
+            return parsed.style
         if parsed.style == "letter" or not is_roman(num):
             return "letter"
         if self.roman is not None and self.roman.last_roman and roman_value(num) == roman_value(
                 self.roman.last_roman) + 1:
             return "roman"
         container = self.para or self.innermost_heading()
-        last_letter = container.last_letter if container else None
+        last_letter = container.last_letter if container else self.loose_last_letter
         if last_letter and len(num) <= 2 and num.isalpha() and letter_value(num) == letter_value(last_letter) + 1:
             return "letter"
         if num == "i" and (self.letter is not None or last_letter is None and container is None):
@@ -333,7 +493,20 @@ class _Builder:
             return "roman"
         return "letter" if len(num) <= 2 else "roman"
 
+    def resolve_letter(self, parsed: ParsedLabel) -> ParsedLabel:
+        """Of an ambiguous letter's readings, the one that continues the open list (else the likeliest)."""
+        container = self.para or self.innermost_heading()
+        last = container.last_letter if container else None
+        expected = letter_value(last) + 1 if last and last.isalpha() and len(last) <= 2 else 1
+        suffix = parsed.num[len(parsed.base):]
+        for reading in (parsed.base, *parsed.alternatives):
+            if letter_value(reading) == expected:
+                return ParsedLabel(parsed.style, reading + suffix, reading)
+        return parsed
+
     def sub_item(self, parsed: ParsedLabel, label: str, text: str, block: Block) -> None:
+        if parsed.alternatives:
+            parsed = self.resolve_letter(parsed)
         style = self.classify_sub(parsed)
         if style == "roman" and self.letter is not None:
             parent = self.letter
@@ -348,6 +521,7 @@ class _Builder:
                 # a list with no enclosing paragraph: items hang off the document
                 provision_id = self.unique(f"{self.scope_prefix()}item.{parsed.num}")
                 parent_id, level, kind = None, 0, Kind.SUBPARAGRAPH
+                self.loose_last_letter = parsed.base if style == "letter" else self.loose_last_letter
             else:
                 provision_id = self.unique(f"{parent_open.provision_id}.{parsed.num}")
                 parent_id, level = parent_open.provision_id, parent_open.level + 1
@@ -362,7 +536,7 @@ class _Builder:
                            block.footnotes, block.ref))
 
     def unnumbered(self, text: str, block: Block) -> None:
-        if self.in_preamble():
+        if self.in_preamble(block):
             heading = self.innermost_heading()
             self.preamble_count += 1
             if heading is not None:
@@ -389,15 +563,36 @@ class _Builder:
         self.add(Provision(provision_id, "", Kind.TEXT, text, parent_id, level, False, block.footnotes, block.ref))
 
 
+_CLOSING_PUNCTUATION = ".;:,!?。；：，！？،؛؟۔"  # Latin, CJK, Arabic
+_OPENING_MARKS = "\"“‘«„([（【「"
+
+
+def _is_caseless_letter(char: str) -> bool:
+    """A letter of a script without case (Arabic, Hebrew, Chinese, Japanese, Thai, ...)."""
+    return char.isalpha() and not char.isupper() and not char.islower()
+
+
 def _looks_like_heading(text: str, profile: Profile) -> bool:
-    """A short line with no closing punctuation, or all capitals: a heading in most documents."""
+    """A short line with no closing punctuation, or all capitals: a heading in most documents.
+
+    Scripts without case cannot show a heading by its capital: there a short unpunctuated line
+    starting with a letter is one; Chinese and Japanese, written without spaces, count characters
+    (about two per English word).
+    """
     words = text.split()
     if not words or len(words) > min(profile.max_heading_words, 14):
         return False
-    if text[-1] in ".;:,!?" or text[0] in "\"“‘([" or not (text[0].isupper() or text[0].isdigit()):
+    first = text[0]
+    if text[-1] in _CLOSING_PUNCTUATION or first in _OPENING_MARKS:
+        return False
+    if not (first.isupper() or first.isdigit() or _is_caseless_letter(first)):
         return False
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and (text.isupper() or len(words) <= 10)
+    if not letters:
+        return False
+    if _is_caseless_letter(first) and len(words) <= 2 and len(text) > 2 * min(profile.max_heading_words, 14):
+        return False  # a long run of ideographs is a sentence, not a heading
+    return text.isupper() or len(words) <= 10
 
 
 def _match_heading(profile: Profile, full: str) -> tuple[HeadingRule, re.Match[str]] | None:
@@ -450,7 +645,7 @@ def _next(blocks: Sequence[Block], position: int) -> Block | None:
 
 def build_provisions(blocks: Sequence[Block], profile: Profile, source: str | None = None
                      ) -> tuple[tuple[Provision, ...], list[str]]:
-    builder = _Builder(profile, source)
+    builder = _Builder(profile, source, marked_preamble=any(b.style == "preamble" for b in blocks))
     for position, block in enumerate(blocks):
         text = clean_text(block.text)
         label = clean_text(block.label) if block.label else None

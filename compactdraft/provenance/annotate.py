@@ -13,10 +13,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..align.history import History
 from ..model import Alignment, Draft, Kind, Link, LinkKind
 
 # edge kinds of the provenance graph that name a source of a provision
-SOURCE_RELATIONS = ("cites", "reuses", "paraphrases")
+SOURCE_RELATIONS = ("cites", "reuses", "paraphrases", "elaborates")
 
 
 @dataclass(frozen=True)
@@ -147,69 +148,81 @@ def _short(text: str, words: int = 6) -> str:
 
 # --- history ---------------------------------------------------------------------------------------
 
-def _link_to(alignment: Alignment, new_ids: Sequence[str]) -> Link | None:
-    for provision_id in new_ids:
-        links = alignment.links_of_new(provision_id)
-        if links:
-            return links[0]
-    return None
-
-
 def _section(draft: Draft, provision_id: str) -> str:
     section = draft.section_of(provision_id) if provision_id in draft else None
     return cite(draft, section.id) if section is not None else "the text"
 
 
-def _event(link: Link, alignment: Alignment, labels: Mapping[str, str]) -> Event | None:
-    old, new = alignment.old, alignment.new
-    where = labels.get(new.id, new.id)
-    before = " and ".join(cite(old, i) for i in link.old)
-    after = cite(new, link.new[0]) if link.new else ""
+def _event_kind(link: Link) -> tuple[str, bool] | None:
+    """What a link tells the reader (None: nothing) and whether the wording changed too."""
+    reworded = link.is_a(LinkKind.MODIFIED)
     if link.kind is LinkKind.UNCHANGED:
         return None
     if link.kind is LinkKind.INSERTED:
-        return Event(new.id, "introduced", f"introduced in {where} as {after}", old.id)
-    if link.kind is LinkKind.SPLIT:
-        return Event(new.id, "split", f"split from {before} in {where}", old.id)
-    if link.kind is LinkKind.MERGED:
-        return Event(new.id, "merged", f"merged from {before} in {where}", old.id)
-    if link.kind is LinkKind.MOVED:
-        reworded = " and reworded" if link.is_a(LinkKind.MODIFIED) else ""
-        source = _section(old, link.old[0]) if link.old else "elsewhere"
-        return Event(new.id, "moved", f"moved from {source} ({before}) to {after}{reworded} in {where}", old.id)
+        return "introduced", False
+    if link.kind in (LinkKind.SPLIT, LinkKind.MERGED, LinkKind.MOVED):
+        return link.kind.value, reworded
     if link.kind is LinkKind.RENUMBERED or (link.is_a(LinkKind.RENUMBERED) and link.kind is LinkKind.MODIFIED):
-        reworded = "reworded and " if link.kind is LinkKind.MODIFIED else ""
-        return Event(new.id, "renumbered", f"{reworded}renumbered as {after} in {where}", old.id)
+        return "renumbered", reworded
     if link.kind is LinkKind.MODIFIED:
-        return Event(new.id, "reworded", f"reworded in {where}", old.id)
-    return Event(new.id, link.kind.value, f"{link.kind.value} in {where}", old.id)
+        return "reworded", True
+    return link.kind.value, reworded
 
 
-def provision_history(provision_id: str, alignments: Sequence[Alignment], labels: Mapping[str, str]
+def _event(kind: tuple[str, bool], links: Sequence[Link], alignment: Alignment, labels: Mapping[str, str]
+           ) -> Event:
+    """One phrase for the links of one kind in one round (the branches of a merge read as one)."""
+    old, new = alignment.old, alignment.new
+    where = labels.get(new.id, new.id)
+    before = " and ".join(cite(old, i) for link in links for i in link.old)
+    after = " and ".join(cite(new, link.new[0]) for link in links if link.new)
+    name, reworded = kind
+    if name == "introduced":
+        return Event(new.id, name, f"introduced in {where} as {after}", old.id)
+    if name in ("split", "merged"):
+        return Event(new.id, name, f"{name} from {before} in {where}", old.id)
+    if name == "moved":
+        first = links[0]
+        source = _section(old, first.old[0]) if first.old else "elsewhere"
+        also = " and reworded" if reworded else ""
+        return Event(new.id, name, f"moved from {source} ({before}) to {after}{also} in {where}", old.id)
+    if name == "renumbered":
+        also = "reworded and " if reworded else ""
+        return Event(new.id, name, f"{also}renumbered as {after} in {where}", old.id)
+    if name == "reworded":
+        return Event(new.id, name, f"reworded in {where}", old.id)
+    return Event(new.id, name, f"{name} in {where}", old.id)
+
+
+def provision_history(provision_id: str, history: History | None, labels: Mapping[str, str]
                       ) -> tuple[Event, ...]:
-    """What happened to a provision of the last draft, oldest first, walking the rounds backwards."""
+    """What happened to a provision of the last draft, oldest first, along every branch of its
+    lineage (:meth:`compactdraft.align.history.History.back`)."""
+    if history is None:
+        return ()
+    rounds = history.back(len(history.drafts) - 1, [provision_id])
+    by_round = {(a.old.id, a.new.id): a for a in history.alignments}
     events: list[Event] = []
-    current: tuple[str, ...] = (provision_id,)
-    for alignment in reversed(alignments):
-        link = _link_to(alignment, current)
-        if link is None:
-            break
-        event = _event(link, alignment, labels)
-        if event is not None:
-            events.append(event)
-        if link.kind is LinkKind.INSERTED or not link.old:
-            return tuple(reversed(events))
-        current = link.old
-    first = alignments[0].old if alignments else None
-    if first is not None and current and current[0] in first:
+    if rounds and rounds[0].old_draft == history.drafts[0].id and rounds[0].old:
+        first = history.drafts[0]
         name = labels.get(first.id, first.id)
-        events.append(Event(first.id, "present", f"in {name} as {cite(first, current[0])}"))
-    return tuple(reversed(events))
+        events.append(Event(first.id, "present", f"in {name} as {' and '.join(cite(first, i) for i in rounds[0].old)}"))
+    for step in rounds:
+        alignment = by_round[(step.old_draft, step.new_draft)]
+        groups: dict[tuple[str, bool], list[Link]] = {}
+        for link in step.links:
+            kind = _event_kind(link)
+            if kind is not None:
+                groups.setdefault(kind, []).append(link)
+        events.extend(_event(kind, links, alignment, labels) for kind, links in groups.items())
+    return tuple(events)
 
 
 # --- sources from the provenance graph ------------------------------------------------------------
 
-def _edge_kind(data: Mapping[str, Any], key: Any) -> str:
+def edge_kind(data: Mapping[str, Any], key: Any) -> str:
+    """The relation an edge of a provenance graph stands for (``cites``, ``becomes``, ...), read from its
+    ``type`` (or, in graphs from other tools, ``relation`` / ``kind``), else its key."""
     for name in ("type", "relation", "kind"):
         if isinstance(data.get(name), str):
             return str(data[name])
@@ -234,7 +247,7 @@ def provision_sources(graph: Any, node: str, sources: Mapping[str, Draft], label
     edges = list(graph.out_edges(node, keys=True, data=True)) + [
         (v, u, k, d) for u, v, k, d in graph.in_edges(node, keys=True, data=True)]
     for _, other, key, data in edges:
-        relation = _edge_kind(data, key)
+        relation = edge_kind(data, key)
         source_id, _, provision_id = str(other).partition(":")
         if relation not in SOURCE_RELATIONS or source_id not in sources:
             continue
@@ -261,26 +274,26 @@ def provision_sources(graph: Any, node: str, sources: Mapping[str, Draft], label
 # --- the whole draft ------------------------------------------------------------------------------
 
 def annotate(drafts: Sequence[Draft], sources: Sequence[Draft], graph: Any = None, *,
-             labels: Mapping[str, str] | None = None, alignments: Sequence[Alignment] | None = None
-             ) -> AnnotatedDraft:
+             labels: Mapping[str, str] | None = None, alignments: Sequence[Alignment] | None = None,
+             history: History | None = None) -> AnnotatedDraft:
     """Annotate the last of ``drafts`` (in negotiation order) with history and sources.
 
-    ``alignments`` are those of each successive pair (computed with :func:`compactdraft.align.align`
-    when not given); ``graph`` is the provenance graph (nodes ``draft:provision``), or None for
-    history only.
+    ``history`` is the series' lineage (:func:`compactdraft.align.history`), made from ``alignments``
+    (those of each successive pair, aligned here when not given) unless given; ``graph`` is the
+    provenance graph (nodes ``draft:provision``), or None for history only.
     """
     if not drafts:
         raise ValueError("annotate needs at least one draft")
     names = dict(labels or {})
-    if alignments is None:
-        from ..align import align
+    if history is None and len(drafts) > 1:
+        from ..align import history as series_history
 
-        alignments = [align(old, new) for old, new in zip(drafts, drafts[1:])]
+        history = series_history(drafts, alignments)
     final = drafts[-1]
     by_id = {source.id: source for source in sources}
     notes = []
     for provision in final:
-        events = provision_history(provision.id, alignments, names)
+        events = provision_history(provision.id, history, names)
         linked = provision_sources(graph, f"{final.id}:{provision.id}", by_id, names)
         changed = any(e.kind != "present" for e in events)
         if changed or linked:

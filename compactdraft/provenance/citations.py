@@ -48,6 +48,17 @@ _PROVISIONS_RE = re.compile(
 _ANNEX_FIRST_RE = re.compile(
     rf"\b(?P<annex_kw>[Aa]nnex|[Aa]ppendix)\s+(?P<annex>{_ROMAN}|\d+)\b(?:,?\s*(?P<head>{_PARA_HEAD})\s*"
     rf"(?P<list>{_LIST}),?)?\s+{_DOC}")
+# resolution first: "(resolution 71/1, annex II, para. 9)" names a paragraph of that resolution's annex,
+# not a paragraph of the citing document
+_RESOLUTION_FIRST_RE = re.compile(
+    rf"\b[Rr]esolution\s+(?P<res>{_RESOLUTION_NUMBER}),?\s+(?:(?P<annex_kw>annex|appendix)\s+(?P<annex>{_ROMAN}|\d+)"
+    rf"\b,?\s*)?(?P<head>{_PARA_HEAD})\s*(?P<list>{_LIST})")
+# instruments of other bodies, cited by their own numbering ("ILO Recommendation 202", "ILO Convention No. 189"):
+# external documents, never a recommendation of a loaded report
+_INSTRUMENT_RE = re.compile(
+    r"\b(?P<body>ILO|International Labour Organi[sz]ation)(?:\s*\(ILO\))?\s+"
+    r"(?P<type>Recommendation|Convention|Protocol)"
+    r"\s+(?:(?:No\.|no\.|number)\s*)?(?P<number>\d{1,4})(?:\s*\(\d{4}\))?")
 _SUB_RE = re.compile(_SUB)
 _RANGE_SPLIT = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*and|,|\band\b|\bor\b)\s*")
@@ -61,7 +72,8 @@ class Citation:
 
     text:     the reference as printed (``paras. 8(b)-(d) of annex II``)
     start/end: character span in the text it was found in
-    kind:     ``symbol`` (a document), ``resolution`` (a document by number), ``provision`` or ``recommendation``
+    kind:     ``symbol`` (a document), ``resolution`` (a document by number), ``provision``, ``recommendation``
+              or ``instrument`` (another body's numbered instrument, "ILO Recommendation 202": an external node)
     document: the document named, normalised (``A/RES/71/1``, ``New York Declaration``), or None for
               "this document" / unnamed
     targets:  provision ids inside that document (``annex.II.para.8.b``, ``rec.5``); () for a whole document
@@ -177,7 +189,22 @@ def extract(text: str) -> list[Citation]:
 def _extract(text: str) -> tuple[Citation, ...]:
     found: list[Citation] = []
     taken: list[tuple[int, int]] = []
+    for match in _INSTRUMENT_RE.finditer(text):
+        name = f"ILO {match.group('type')} {match.group('number')}"
+        found.append(Citation(match.group(0), match.start(), match.end(), "instrument", name))
+        taken.append(match.span())
+    for match in _RESOLUTION_FIRST_RE.finditer(text):
+        if _inside(match.start(), taken):
+            continue
+        targets = provision_ids(match.group("head"), match.group("list"), match.group("annex"),
+                                match.group("annex_kw") or "annex")
+        if targets:
+            found.append(Citation(match.group(0), match.start(), match.end(), "provision",
+                                  _resolution_symbol(match.group("res")), targets))
+            taken.append(match.span())
     for match in _ANNEX_FIRST_RE.finditer(text):
+        if _inside(match.start(), taken):
+            continue
         document, end = _document_of(match)
         if document is None:
             continue

@@ -3,14 +3,16 @@
 A source provision is reflected by a provision of the final draft when that provision cites, reuses or
 paraphrases it, or when an earlier version of that provision did (the link was made in an earlier
 round and the text carried on: ``via rev1:para.19``). Final provisions with no provenance link in any of
-their versions are "new text".
+their versions are "new text", except stock text repeated across the draft (chapeaux), which is neither.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import networkx as nx
 
+from ..align.history import draft_index
 from ..errors import NotFoundError
 from .graph import MIN_WORDS, PROVENANCE, edges_of_type, graph_drafts, graph_sources
 from .text import tokens
@@ -97,15 +99,15 @@ def coverage(graph: nx.MultiDiGraph, draft: str | None = None) -> Coverage:
     drafts = graph_drafts(graph)
     if not drafts:
         raise NotFoundError("the graph holds no draft")
-    draft = draft or drafts[-1]
-    if draft not in drafts:
-        raise NotFoundError(f"no draft {draft!r} in the graph (drafts: {', '.join(drafts)})")
+    draft = drafts[draft_index(draft, drafts)] if draft else drafts[-1]  # final/last/first name the ends
     rank = {doc: n for n, doc in enumerate(drafts + graph_sources(graph))}
     nodes = sorted(graph.nodes(data=True), key=lambda item: (rank.get(item[1]["document"], len(rank)),
                                                             item[1]["document"], item[1]["order"], item[0]))
     sources = tuple(SourceCoverage(node, data["document"], data["provision"], data["text"],
                                    _reflections(graph, node, draft))
                     for node, data in nodes if data["role"] == "source" and _substantive(data))
-    new_text = tuple(node for node, data in nodes
-                     if data["document"] == draft and _substantive(data) and not _has_source(graph, node))
+    # a chapeau ("To realize this commitment, we will draw from the following actions:") is stock text
+    stock = set(json.loads(graph.graph.get("boilerplate", "[]")))
+    new_text = tuple(node for node, data in nodes if data["document"] == draft and _substantive(data)
+                     and node not in stock and not _has_source(graph, node))
     return Coverage(draft, sources, new_text)

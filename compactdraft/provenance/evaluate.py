@@ -4,10 +4,10 @@ The truth file (``drafts/truth.json``) lists, for provisions of the drafts, thei
 
     {"sources": [{"provision": "rev1:para.19", "sources": ["decl:para.41", "report:rec.5"], "how": [...]}]}
 
-Predicted links are the graph's cites/reuses/paraphrases edges from those provisions to loaded source
-provisions. Because a graph built at a low threshold holds every link a higher threshold would keep
-(the relative filter compares with the provision's best link, which the threshold does not change),
-one build at the lowest threshold gives the whole curve.
+Predicted links are the graph's cites/reuses/paraphrases/elaborates edges from those provisions to
+loaded source provisions. The competitive cuts (per provision and per source, mutual best below the
+threshold) make a graph at one threshold no subset of a graph at a lower one, so the curve builds one
+graph per threshold.
 
 Run ``python -m compactdraft.provenance.evaluate drafts/`` to print the curve as a Markdown table.
 """
@@ -86,8 +86,10 @@ def markdown(scores: Sequence[Score]) -> str:
 def main(series: str) -> str:
     from . import series_graph
 
-    graph = series_graph([series], threshold=min(THRESHOLDS))
-    return markdown(curve(graph, load_truth(Path(series) / "truth.json")))
+    truth = load_truth(Path(series) / "truth.json")
+    from dataclasses import replace
+
+    return markdown([replace(score(series_graph([series], threshold=t), truth, 0.0), threshold=t) for t in THRESHOLDS])
 
 
 if __name__ == "__main__":

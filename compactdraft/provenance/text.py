@@ -12,7 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+# A word is a run of letters/digits, except in scripts written without spaces: each Han, kana or Hangul
+# character is a word of its own (Chinese and Japanese have no spaces, and a run of Han characters is a
+# phrase, not a word; character n-grams then play the part word n-grams play elsewhere).
+_CJK = ("\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+        "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff")
+_WORD = re.compile(rf"[{_CJK}]|(?:(?![{_CJK}])\w)+(?:['’](?:(?![{_CJK}])\w)+)*", re.UNICODE)
 
 STOPWORDS = frozenset("""
 a about above after again all also am an and any are as at be been being between both but by can could
@@ -58,6 +63,35 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
+def is_cjk(word: str) -> bool:
+    """A one-character word of a script written without spaces (Han, kana, Hangul)."""
+    return len(word) == 1 and _CJK_CHAR.match(word) is not None
+
+
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+# Square-bracketed notes an editor or extractor added ("[cont. of para 42 -- start not found]", "[GAP ...]",
+# "[NOTE ...]"): not the document's words. Negotiating texts bracket disputed wording too ("[and regular]"),
+# so only notes of these forms are set aside, never brackets as such.
+_EDITORIAL = re.compile(r"\[(?:\s*(?:cont\.|gap\b|note\b|excerpt\b|source\b|heading not\b|page\b|sic\b|"
+                        r"text missing|appendix [ivxlc]+, last|\.\.\.)|[^\]]*(?:--|—)\s*(?:start|end)? ?not found)"
+                        r"[^\]]*\]", re.IGNORECASE)
+
+
+def editorial_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of editorial notes in ``text``."""
+    return [m.span() for m in _EDITORIAL.finditer(text)]
+
+
+@lru_cache(maxsize=_CACHE)
+def substantive_tokens(text: str) -> tuple[Token, ...]:
+    """The words of ``text`` outside editorial notes."""
+    spans = editorial_spans(text)
+    if not spans:
+        return tokens(text)
+    return tuple(t for t in tokens(text) if not any(a <= t.start < b for a, b in spans))
+
+
 @lru_cache(maxsize=1 << 17)  # a vocabulary is small next to the words stemmed: each form is stripped once
 def stem(word: str) -> str:
     """A crude suffix-stripping stem; good enough to match word forms across a paraphrase."""
@@ -90,7 +124,7 @@ def is_name_or_number(text: str, token: Token) -> bool:
     # which most are, needs no per-character look
     if not token.word.isalpha() and any(c.isdigit() for c in token.word):
         return True
-    return text[token.start].isupper() and not _sentence_initial(text, token)
+    return text[token.start].isupper() and token.word not in STOPWORDS and not _sentence_initial(text, token)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -103,4 +137,46 @@ def ordinary_tokens(text: str) -> tuple[Token, ...]:
 def content_stems(text: str) -> tuple[str, ...]:
     """Stems of the ordinary content words, in order (names and numbers left out: they tell what a text
     mentions, not what it draws on)."""
-    return tuple(stem(t.word) for t in ordinary_tokens(text) if t.word not in STOPWORDS and len(t.word) > 1)
+    return tuple(stem(t.word) for t in ordinary_tokens(text) if is_content(t.word))
+
+
+def is_content(word: str) -> bool:
+    """Not a function word; one-letter words only in scripts where a character is a word."""
+    return word not in STOPWORDS and (len(word) > 1 or is_cjk(word))
+
+
+@lru_cache(maxsize=_CACHE)
+def name_stems(text: str) -> tuple[str, ...]:
+    """Stems of the names in ``text`` (numbers left out), with each instrument it names under one key."""
+    found = [stem(t.word) for t in substantive_tokens(text)
+             if is_content(t.word) and t.word.isalpha() and is_name_or_number(text, t)]
+    return tuple(found) + instruments(text)
+
+
+# Instruments a text may name in several ways ("the Smuggling Protocol", "the Protocol against the Smuggling
+# of Migrants by Land, Sea and Air"): each spelling gives one key, so two texts naming the same instrument
+# differently still share it (and two naming it the same way do not count the words twice over).
+_INSTRUMENTS = (
+    ("#smuggling-protocol", r"(?:protocol against the smuggling of migrants|smuggling (?:of migrants )?protocol)"),
+    ("#trafficking-protocol", r"(?:protocol to prevent, suppress and punish trafficking|"
+                              r"trafficking (?:in persons )?protocol)"),
+    ("#migrant-workers-convention", r"(?:convention on the protection of the rights of all migrant workers|"
+                                    r"migrant workers convention|\bicrmw\b)"),
+    ("#refugee-convention", r"(?:convention relating to the status of refugees|1951 (?:refugee )?convention)"),
+    ("#agenda-2030", r"(?:2030 agenda|agenda 2030)"),
+    ("#sendai", r"sendai framework"),
+    ("#paris-agreement", r"paris agreement"),
+    ("#addis-ababa", r"addis ababa action agenda"),
+    ("#nansen-agenda", r"(?:agenda for the protection of cross-border displaced persons|nansen initiative)"),
+    ("#gmg-principles", r"global migration group principles|"
+                        r"principles and (?:practical )?guid\w* .{0,40}vulnerable situations"),
+    ("#ilo-r202", r"(?:ilo|international labour organization) recommendation (?:no\.? )?202|"
+                  r"social protection floors recommendation"),
+)
+_INSTRUMENT_RES = tuple((key, re.compile(pattern, re.IGNORECASE)) for key, pattern in _INSTRUMENTS)
+
+
+@lru_cache(maxsize=_CACHE)
+def instruments(text: str) -> tuple[str, ...]:
+    """Keys of the instruments ``text`` names (see ``_INSTRUMENTS``), in table order."""
+    return tuple(key for key, pattern in _INSTRUMENT_RES if pattern.search(text))

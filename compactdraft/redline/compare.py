@@ -23,7 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from ..diff import Op, accept, changed, diff_words, reject
+from ..diff import Op, accept, changed, diff_chars, diff_words, reject
+from ..diff.options import DEFAULT, CompareOptions
 from ..model import Alignment, Draft, Link, LinkKind
 
 
@@ -117,11 +118,11 @@ class Redline:
         return [t for e in self.entries if e.in_new and e.new for t in e.new_text.split("\n")]
 
 
-def compare(old: Draft, new: Draft, engine: str | None = None) -> Redline:
+def compare(old: Draft, new: Draft, engine: str | None = None, options: CompareOptions = DEFAULT) -> Redline:
     """Align two drafts and build their change list."""
     from ..align import align
 
-    return redline_from_alignment(align(old, new), engine)
+    return redline_from_alignment(align(old, new), engine, options)
 
 
 # --- building -------------------------------------------------------------------------------------
@@ -171,10 +172,12 @@ _TWO_SIDED = {
 
 
 class _Builder:
-    def __init__(self, alignment: Alignment, engine: str | None) -> None:
+    def __init__(self, alignment: Alignment, engine: str | None, options: CompareOptions = DEFAULT) -> None:
         self.al = alignment
         self.old, self.new = alignment.old, alignment.new
         self.engine = engine
+        self.options = options
+        self._diff = diff_chars if options.granularity == "char" else diff_words
 
     def entry(self, kind: EntryKind, link: Link, old: tuple[str, ...], new: tuple[str, ...],
               ops: tuple[Op, ...], in_old: bool, in_new: bool, extra: Iterable[str] = (),
@@ -212,11 +215,11 @@ class _Builder:
         return heading.id if heading is not None else None
 
     def diff(self, old: Sequence[str], new: Sequence[str]) -> tuple[Op, ...]:
-        return diff_words(_joined(self.old, old), _joined(self.new, new), self.engine)
+        return self._diff(_joined(self.old, old), _joined(self.new, new), self.engine)
 
     def only_old(self, link: Link, run: tuple[str, ...], kind: EntryKind, extra: Iterable[str] = ()
                  ) -> _Piece:
-        ops = diff_words(_joined(self.old, run), "", self.engine)
+        ops = self._diff(_joined(self.old, run), "", self.engine)
         counterpart = link.new if kind is EntryKind.MOVED_FROM else ()
         return _Piece(self.entry(kind, link, run, (), ops, True, False, extra, counterpart),
                       self.old.position(run[0]), None)
@@ -228,7 +231,11 @@ class _Builder:
                       None, self.new.position(run[0]))
 
     def as_move(self, link: Link, extra: Iterable[str] = ()) -> list[_Piece]:
-        """A link shown as moved: where it stood in OLD and where it stands in NEW."""
+        """A link shown as moved: where it stood in OLD and where it stands in NEW (without moves:
+        deleted there and inserted here)."""
+        if not self.options.moves:
+            return ([self.only_old(link, run, EntryKind.DELETED) for run in _runs(link.old, self.old)]
+                    + [self.only_new(link, (), run, EntryKind.INSERTED) for run in _runs(link.new, self.new)])
         pieces = [self.only_old(link, run, EntryKind.MOVED_FROM, extra) for run in _runs(link.old, self.old)]
         new_runs = _runs(link.new, self.new)
         for number, run in enumerate(new_runs):
@@ -300,9 +307,10 @@ def _merge(anchors: list[_Piece], old_only: list[_Piece], new_only: list[_Piece]
     return result
 
 
-def redline_from_alignment(alignment: Alignment, engine: str | None = None) -> Redline:
+def redline_from_alignment(alignment: Alignment, engine: str | None = None,
+                           options: CompareOptions = DEFAULT) -> Redline:
     """The change list of an alignment (see the module docstring for the order and invariants)."""
-    builder = _Builder(alignment, engine)
+    builder = _Builder(alignment, engine, options)
     anchors: list[_Piece] = []
     old_only: list[_Piece] = []
     new_only: list[_Piece] = []
@@ -333,8 +341,8 @@ def redline_from_alignment(alignment: Alignment, engine: str | None = None) -> R
 __all__ = ["Entry", "EntryKind", "Redline", "compare", "compare_files", "redline_from_alignment"]
 
 
-def compare_files(old_path: str, new_path: str, profile: str | None = None, engine: str | None = None
-                  ) -> Redline:
+def compare_files(old_path: str, new_path: str, profile: str | None = None, engine: str | None = None,
+                  options: CompareOptions = DEFAULT) -> Redline:
     """Parse two files (any supported format) and build their redline."""
     from ..parse import parse_file
 
@@ -342,4 +350,4 @@ def compare_files(old_path: str, new_path: str, profile: str | None = None, engi
     new = parse_file(new_path, profile=profile)
     if old.id == new.id:  # same file name in two folders: keep the ids apart in every output
         old, new = old.with_id(f"{old.id}-old"), new.with_id(f"{new.id}-new")
-    return compare(old, new, engine)
+    return compare(old, new, engine, options)

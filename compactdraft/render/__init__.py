@@ -30,16 +30,18 @@ _REGISTRY: dict[tuple[str, str], Renderer] = {}
 
 # subject -> modules that register its renderers (imported on first use)
 _MODULES: dict[str, tuple[str, ...]] = {
-    "draft": ("draft",),
+    "draft": ("draft", "akn"),
     "alignment": ("alignment",),
     "history": ("alignment",),
     "redline": ("redline_text", "redline_html", "redline_json", "redline_docx"),
     "stats": ("stats",),
     "graph": ("graph",),
     "trace": ("trace",),
+    "traces": ("trace",),
     "coverage": ("coverage",),
     "annotated": ("annotated",),
     "report": ("report",),
+    "verify": ("verify",),
 }
 
 

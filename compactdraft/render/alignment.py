@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from ..align import History, Lineage, TraceStep
+from ..align import History, Lineage, LineageRound
 from ..model import Alignment, Draft, Link, LinkKind, alignment_to_dict
 from . import register
 from .draft import dumps
@@ -56,7 +56,11 @@ def link_line(link: Link, old: Draft, new: Draft) -> tuple[str, str]:
 
 
 def summary(links: Iterable[Link]) -> str:
+    """Links per kind; "modified" counts every reworded provision (:attr:`Link.reworded`), also those
+    that moved, as ``stats`` does, so a moved and reworded paragraph counts as moved and as modified."""
+    links = list(links)
     counts = Counter(link.kind for link in links)
+    counts[LinkKind.MODIFIED] = sum(1 for link in links if link.reworded)
     return ", ".join(f"{counts[k]} {k.value}" for k in LinkKind if counts[k])
 
 
@@ -153,7 +157,7 @@ def trace_to_dict(history: History, reference: str) -> dict[str, Any]:
     }
 
 
-def _step_lines(history: History, step: TraceStep) -> list[str]:
+def _step_lines(history: History, step: LineageRound) -> list[str]:
     drafts = {d.id: d for d in history.drafts}
     old, new = drafts[step.old_draft], drafts[step.new_draft]
     lines = [f"{step.old_draft} -> {step.new_draft}:"]

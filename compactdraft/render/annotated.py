@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable, Mapping
-from html import escape
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
 from ..errors import InputError
-from ..model import Draft, Kind
+from ..model import Alignment, Draft, Kind, Provision
 from ..provenance.annotate import AnnotatedDraft, Annotation
 from ..safeio import SafeZip, read_input_bytes
 from . import register
+from .html_pages import draft_language, page, provision_anchor
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
@@ -274,81 +274,76 @@ def render_docx(annotated: AnnotatedDraft, notes: str = "comments", author: str 
 
 # --- HTML -----------------------------------------------------------------------------------------
 
-_CSS = """
-body{margin:0;font:15px/1.5 Georgia,'Times New Roman',serif;color:#222;background:#fafafa}
-header{padding:16px 24px;background:#1f3b57;color:#fff;font-family:system-ui,sans-serif}
-header h1{margin:0;font-size:20px} header p{margin:4px 0 0;font-size:13px;opacity:.85}
-header a{color:#cfe3ff}
-main{max-width:1200px;margin:0 auto;padding:12px 24px}
-.row{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:20px;border-bottom:1px solid #eee}
-.text{padding:6px 0;background:#fff}
-.note{padding:6px 10px;font:13px/1.45 system-ui,sans-serif;color:#333}
-.row.noted .note{background:#fff8e1;border-left:3px solid #e69f00}
-.row.noted .text{box-shadow:inset 3px 0 #e69f00}
-.h{font-weight:bold;font-size:17px;margin-top:14px} .lab{font-weight:bold;margin-right:6px}
-.note ul{margin:4px 0 0;padding-left:18px} .note a{color:#0072b2}
-.id{font:11px monospace;color:#888;margin-left:6px}
-.sources{margin-top:4px;color:#555}
-@media print{header{background:none;color:#000}.row{break-inside:avoid}}
-"""
+def versions_in(alignments: Sequence[Alignment], final: Draft) -> dict[tuple[str, str], str]:
+    """(draft id, final provision id) -> the provision's id in that draft, walking the alignments back
+    from the final draft, so that a note's redline link lands on the paragraph of that round."""
+    found: dict[tuple[str, str], str] = {(final.id, p.id): p.id for p in final}
+    current = {p.id: p.id for p in final}  # id in the draft reached so far -> final id
+    for alignment in reversed(alignments):
+        older: dict[str, str] = {}
+        for new_id, final_id in current.items():
+            for link in alignment.links_of_new(new_id):
+                for old_id in link.old:
+                    older.setdefault(old_id, final_id)
+        for old_id, final_id in older.items():
+            found.setdefault((alignment.old.id, final_id), old_id)
+        current = older
+    return found
 
 
-def _anchor(provision_id: str) -> str:
-    return "p-" + provision_id.replace("~", "-")
+def _section_of(provision: Provision, draft: Draft, number: int) -> tuple[str, str]:
+    section = provision if provision.kind is Kind.HEADING and provision.level == 0 else draft.section_of(provision.id)
+    if section is None:
+        return f"s-none-{number}", "Before the first heading"
+    return f"s-{section.id}", section.display
 
 
-def _note_html(annotation: Annotation | None, labels: Mapping[str, str],
-               redlines: Mapping[tuple[str, str], str]) -> str:
-    if annotation is None:
-        return ""
-    parts = []
-    if annotation.history:
-        parts.append(f"<div>{escape(annotation.history)}.</div>")
-    if annotation.sources:
-        items = "".join(f"<li>{escape(s.label)} <span class=\"id\">{escape(s.relation)}"
-                        f"{'' if s.relation == 'cites' else f' {s.score:.2f}'}</span></li>"
-                        for s in annotation.sources)
-        parts.append(f'<div class="sources">Draws on:<ul>{items}</ul></div>')
+def _row(annotated: AnnotatedDraft, provision: Provision, note: Annotation | None,
+         redlines: Mapping[tuple[str, str], str], versions: Mapping[tuple[str, str], str],
+         traces: Mapping[str, str]) -> dict[str, Any]:
+    labels = annotated.labels
     links = []
-    for old, new in annotation.rounds:
+    for old, new in note.rounds if note else ():
         href = redlines.get((old, new))
         if href:
-            links.append(f'<a href="{escape(href)}">redline {escape(labels.get(old, old))} \u2192 '
-                         f"{escape(labels.get(new, new))}</a>")
-    if links:
-        parts.append("<div>" + " \u00b7 ".join(links) + "</div>")
-    return "".join(parts)
-
-
-def _rows(annotated: AnnotatedDraft, redlines: Mapping[tuple[str, str], str]) -> Iterable[str]:
-    notes = {a.provision: a for a in annotated.annotations}
-    for provision in annotated.draft.provisions:
-        annotation = notes.get(provision.id)
-        heading = provision.kind is Kind.HEADING
-        indent = 0 if heading else 1.4 * provision.level
-        label = f'<span class="lab">{escape(provision.label)}</span>' if provision.label else ""
-        css = "row noted" if annotation else "row"
-        yield (f'<div class="{css}" id="{escape(_anchor(provision.id))}"><div class="text{" h" if heading else ""}" '
-               f'style="padding-left:{indent:.1f}em" dir="auto">{label}{escape(provision.text)}'
-               f'<span class="id">{escape(provision.id)}</span></div>'
-               f'<div class="note">{_note_html(annotation, annotated.labels, redlines)}</div></div>')
+            at = versions.get((new, provision.id))
+            fragment = f"#{provision_anchor(at)}" if at else ""
+            links.append((href + fragment, f"redline {labels.get(old, old)} \u2192 {labels.get(new, new)}"))
+    if provision.id in traces:
+        links.append((traces[provision.id], "trace"))
+    sources = [{"label": s.label, "relation": s.relation, "score": "" if s.relation == "cites" else f"{s.score:.2f}"}
+               for s in (note.sources if note else ())]
+    heading = provision.kind is Kind.HEADING
+    return {"anchor": provision_anchor(provision.id), "kind": provision.kind.value, "noted": note is not None,
+            "heading": heading, "indent": f"{0 if heading else 1.4 * provision.level:.1f}",
+            "label": provision.label, "text": provision.text, "history": note.history if note else "",
+            "sources": sources, "links": links}
 
 
 @register("annotated", "html", (".html", ".htm"))
 def render_html(annotated: AnnotatedDraft, redlines: Mapping[tuple[str, str], str] | None = None,
-                **_: Any) -> str:
-    """The final draft with each provision's note beside it, linking to the redlines of its rounds."""
+                alignments: Sequence[Alignment] = (), traces: Mapping[str, str] | None = None,
+                crumbs: Sequence[tuple[str, str]] = (), **_: Any) -> str:
+    """The final draft with each provision's note beside it, linking to its paragraph in the redlines."""
     draft = annotated.draft
     name = annotated.labels.get(draft.id, draft.id)
     links = redlines or {}
-    round_links = " \u00b7 ".join(
-        f'<a href="{escape(href)}">{escape(annotated.labels.get(old, old))} \u2192 '
-        f'{escape(annotated.labels.get(new, new))}</a>' for (old, new), href in links.items())
+    notes = {a.provision: a for a in annotated.annotations}
+    versions = versions_in(alignments, draft)
+    sections: list[dict[str, Any]] = []
+    for provision in draft.provisions:
+        key, title = _section_of(provision, draft, len(sections))
+        if not sections or sections[-1]["key"] != key:
+            sections.append({"key": key, "anchor": provision_anchor(key, "section"), "title": title, "rows": [],
+                             "noted": 0})
+        note = notes.get(provision.id)
+        sections[-1]["rows"].append(_row(annotated, provision, note, links, versions, traces or {}))
+        sections[-1]["noted"] += note is not None
+    lang, direction = draft_language(draft)
+    rounds = [(href, f"{annotated.labels.get(old, old)} \u2192 {annotated.labels.get(new, new)}")
+              for (old, new), href in links.items()]
     title = draft.title or name
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{escape(title)} \u2014 annotated</title><style>{_CSS}</style></head><body>"
-            f"<header><h1>{escape(title)}</h1><p>{escape(name)}"
-            f"{' of ' + escape(draft.date) if draft.date else ''}: {len(annotated.annotations)} of "
-            f"{len(draft)} provisions annotated with their history and sources."
-            + (f" Redlines: {round_links}" if round_links else "") + "</p></header><main>"
-            + "".join(_rows(annotated, links)) + "</main></body></html>\n")
+    summary = (f"{name}{' of ' + draft.date if draft.date else ''}: {len(annotated.annotations)} of {len(draft)} "
+               "provisions annotated with their history and sources.")
+    return page("annotated.html", title=f"{title} \u2014 annotated", heading=title, lang=lang, dir=direction,
+                summary=summary, rounds=rounds, sections=sections, crumbs=tuple(crumbs))

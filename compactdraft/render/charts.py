@@ -6,7 +6,7 @@ come from one fixed palette that stays readable in print and for the common colo
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -41,15 +41,15 @@ def _svg(width: float, height: float, title: str, body: list[str]) -> str:
 
 
 def nice_max(value: float) -> float:
-    """The axis maximum: the next 1, 2, 2.5 or 5 times a power of ten at or above ``value``; at least 4,
-    so that the four gridlines of a chart of small counts fall on whole numbers."""
-    if value <= 4:
-        return 4.0
-    power = 10 ** (len(str(int(value))) - 1) if value >= 1 else 1
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * power:
-            return float(step * power)
-    return float(10 * power)
+    """The axis maximum: four gridlines apart by a whole 1, 2 or 5 times a power of ten, so that every
+    gridline of a chart of counts falls on a whole number (never 2.5 or 7.5)."""
+    quarter = max(value, 0.0) / 4
+    power = 1
+    while True:
+        for step in (1, 2, 5):
+            if quarter <= step * power:
+                return float(4 * step * power)
+        power *= 10
 
 
 def _legend(series: Sequence[Series], x: float, y: float) -> list[str]:
@@ -179,4 +179,34 @@ def line_chart(title: str, categories: Sequence[str], series: Sequence[Series], 
             body.append(f'<circle cx="{_num(x)}" cy="{_num(y)}" r="4" fill="{colour}"><title>{escape(category)}: '
                         f'{_label(value)}</title></circle><text x="{_num(x)}" y="{_num(y - 8)}" '
                         f'text-anchor="middle" font-size="10">{_label(value)}</text>')
+    return _svg(width, height, title, body)
+
+
+def flow(title: str, drafts: Sequence[tuple[str, int]], rounds: Sequence[Mapping[str, int]], *,
+         width: int = 960) -> str:
+    """The series as a flow from the first draft to the last: one box per draft (its name and number of
+    provisions), and between two boxes what the round did (added, deleted, moved, reworded)."""
+    count = max(len(drafts), 1)
+    gap = 150.0
+    box_w = max(90.0, (width - 24 - gap * (count - 1)) / count)
+    box_h, top = 64.0, 40.0
+    height = top + box_h + 30
+    body = [f'<text x="12" y="16" font-weight="bold">{escape(title)}</text>']
+    for index, (name, provisions) in enumerate(drafts):
+        x = 12 + index * (box_w + gap)
+        body.append(f'<rect x="{_num(x)}" y="{_num(top)}" width="{_num(box_w)}" height="{_num(box_h)}" rx="6" '
+                    f'fill="#eef3f8" stroke="#3a6ea5"/>'
+                    f'<text x="{_num(x + box_w / 2)}" y="{_num(top + 26)}" text-anchor="middle" '
+                    f'font-weight="bold">{escape(_clip(name, 18))}<title>{escape(name)}</title></text>'
+                    f'<text x="{_num(x + box_w / 2)}" y="{_num(top + 46)}" text-anchor="middle">'
+                    f"{provisions} provisions</text>")
+        if index + 1 < len(drafts) and index < len(rounds):
+            x1, x2, mid = x + box_w, x + box_w + gap, top + box_h / 2
+            body.append(f'<line x1="{_num(x1 + 4)}" y1="{_num(mid)}" x2="{_num(x2 - 8)}" y2="{_num(mid)}" '
+                        f'stroke="#555" stroke-width="2"/><polygon points="{_num(x2 - 8)},{_num(mid - 5)} '
+                        f'{_num(x2 - 1)},{_num(mid)} {_num(x2 - 8)},{_num(mid + 5)}" fill="#555"/>')
+            for line, (kind, value) in enumerate(rounds[index].items()):
+                y = top + 4 + line * 14 + (0 if line < 2 else box_h / 2 + 2)
+                body.append(f'<text x="{_num(x1 + gap / 2)}" y="{_num(y + 8)}" text-anchor="middle" '
+                            f'font-size="11">{value} {escape(kind)}</text>')
     return _svg(width, height, title, body)

@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import csv
 import io
-from html import escape
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..provenance.coverage import Coverage, SourceCoverage
 from . import register
+from .html_pages import page, provision_anchor
 
 
 def _where(item: SourceCoverage, limit: int = 3) -> str:
-    parts = [f"{r.node.split(':', 1)[1]} ({r.type}{', via ' + r.via if r.via else ''})" for r in item.reflections[:limit]]
+    parts = [f"{r.node.split(':', 1)[1]} ({r.type}{', via ' + r.via if r.via else ''})"
+             for r in item.reflections[:limit]]
     more = len(item.reflections) - limit
     return "; ".join(parts) + (f"; +{more} more" if more > 0 else "")
 
@@ -52,20 +54,27 @@ def _heat(score: float) -> str:
     return f"#{red:02x}{green:02x}{blue:02x}"
 
 
+def _named(node: str, hrefs: Mapping[str, str], names: Mapping[str, str]) -> dict[str, str]:
+    return {"name": names.get(node, node), "href": hrefs.get(node, "")}
+
+
 @register("coverage", "html", (".html", ".htm"))
-def render_html(result: Coverage, **_: Any) -> str:
+def render_html(result: Coverage, hrefs: Mapping[str, str] | None = None, crumbs: Sequence[tuple[str, str]] = (),
+                names: Mapping[str, str] | None = None, **_: Any) -> str:
+    """Each source provision with its strongest link and where the final draft reflects it; ``hrefs``
+    (graph node -> page) links the final draft's provisions to their trace pages, ``names`` gives nodes
+    their printed labels ("Declaration, 26")."""
+    links, named = hrefs or {}, names or {}
     rows = []
     for item in result.sources:
-        rows.append(f'<tr><td style="background:{_heat(item.score)}" title="score {item.score:.2f}">'
-                    f"{item.score:.2f}</td><td><b>{escape(item.node)}</b></td>"
-                    f"<td>{escape(_where(item, 6)) or '<i>not reflected</i>'}</td>"
-                    f"<td class=t>{escape(item.text[:240])}</td></tr>")
-    new = "".join(f"<li>{escape(node)}</li>" for node in result.new_text)
-    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f"<title>Coverage by {escape(result.draft)}</title><style>body{{font-family:sans-serif;margin:1em}}"
-            "td{border-top:1px solid #ccc;padding:3px;vertical-align:top}.t{font-size:85%;color:#444}</style>"
-            f"</head><body>\n<h1>Which sources {escape(result.draft)} reflects</h1>\n"
-            "<p>Cell colour: strongest link (white = not reflected, green = verbatim).</p>\n"
-            "<table><tr><th>score</th><th>source provision</th><th>reflected in (how)</th><th>text</th></tr>\n"
-            + "\n".join(rows) + f"\n</table>\n<h2>New text ({len(result.new_text)} provisions with no source)</h2>"
-            f"\n<ul>{new}</ul>\n</body></html>\n")
+        shown = item.reflections[:6]
+        rows.append({"anchor": provision_anchor(item.node, "source"), "score": f"{item.score:.2f}",
+                     "heat": _heat(item.score), "name": named.get(item.node, item.node), "text": item.text[:240],
+                     "more": len(item.reflections) - len(shown),
+                     "reflections": [dict(_named(r.node, links, named),
+                                          how=r.type + (f", via {r.via}" if r.via else "")) for r in shown]})
+    reflected = sum(1 for s in result.sources if s.reflections)
+    return page("coverage.html", title=f"Coverage by {result.draft}",
+                heading=f"Which sources {result.draft} reflects", crumbs=tuple(crumbs), rows=rows,
+                summary=f"{reflected} of {len(result.sources)} source provisions reflected.",
+                new_text=[_named(node, links, named) for node in result.new_text])

@@ -12,11 +12,11 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import NotFoundError
 from ..provenance.graph import graph_drafts, graph_sources, to_bytes
 from . import register
 
-COLOURS = {"becomes": "#555555", "cites": "#1f6fb4", "reuses": "#c0392b", "paraphrases": "#d68910"}
+COLOURS = {"becomes": "#555555", "cites": "#1f6fb4", "reuses": "#c0392b", "paraphrases": "#d68910",
+           "elaborates": "#7d3c98"}
 BOX_W, BOX_H, COL_GAP, ROW_GAP, MARGIN = 190, 44, 90, 14, 24
 
 
@@ -41,11 +41,9 @@ def focus_nodes(graph: nx.MultiDiGraph, focus: str | None) -> set[str]:
     """The provision (or objective: every provision in it), all its versions, and what they draw on."""
     if not focus:
         return {n for n, d in graph.nodes(data=True) if d["role"] != "citation"}
-    drafts = graph_drafts(graph)
-    wanted = focus if focus in graph or ":" in focus or not drafts else f"{drafts[-1]}:{focus}"
-    if wanted not in graph:
-        raise NotFoundError(f"no provision or objective {focus!r} in the graph (give DRAFT:ID or an id of the "
-                            "last draft)")
+    from ..provenance.trace import find_node
+
+    wanted = find_node(graph, focus)  # DRAFT:ID read as every command reads it
     document, provision = graph.nodes[wanted]["document"], graph.nodes[wanted]["provision"]
     seeds = {n for n, d in graph.nodes(data=True) if d["document"] == document and
              (d["provision"] == provision or d["section"] == provision or d["parent"] == provision)}
@@ -68,7 +66,8 @@ def layout(graph: nx.MultiDiGraph, nodes: set[str]) -> dict[str, tuple[int, int]
     positions: dict[str, tuple[int, int]] = {}
     x = MARGIN
     for column in columns:
-        members = sorted((n for n in nodes if (graph.nodes[n]["document"] == column and graph.nodes[n]["role"] != "citation")
+        members = sorted((n for n in nodes
+                          if (graph.nodes[n]["document"] == column and graph.nodes[n]["role"] != "citation")
                           or (column == "(citations)" and graph.nodes[n]["role"] == "citation")),
                          key=lambda n: (graph.nodes[n]["order"], n))
         if not members:
@@ -99,7 +98,7 @@ def _svg(graph: nx.MultiDiGraph, focus: str | None) -> str:
             data = graph.nodes[node]
             name = data["document"] if data["role"] != "citation" else "not loaded"
             parts.append(f'<text x="{x}" y="{MARGIN}" font-weight="bold">{escape(name)}</text>')
-    for u, v, key, data in sorted(graph.edges(keys=True, data=True)):
+    for u, v, _key, data in sorted(graph.edges(keys=True, data=True)):  # the key orders parallel edges
         if u not in where or v not in where:
             continue
         (x1, y1), (x2, y2) = where[u], where[v]
@@ -123,6 +122,12 @@ def _svg(graph: nx.MultiDiGraph, focus: str | None) -> str:
         parts.append(f'<text x="{MARGIN + offset * 95}" y="{legend_y}" fill="{colour}">— {name}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def neighbourhood(graph: nx.MultiDiGraph, node: str) -> str:
+    """The picture of one provision's neighbourhood (its versions by draft and what they draw on), as an
+    inline SVG for a page (the build's trace.html shows one per provision)."""
+    return _svg(graph, node)
 
 
 @register("graph", "svg", (".svg",))

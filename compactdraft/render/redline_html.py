@@ -1,139 +1,108 @@
-"""The redline as one self-contained HTML page (no external resources, no scripts).
+"""The redline as one self-contained HTML page (templates/html/redline.html, the shared stylesheet).
 
-Change summary at the top, a table of contents by section, then every provision in reading order:
-insertions blue underlined, deletions red struck through (the legal convention), moves green with a
-link between where a provision stood and where it went, renumbering shown ``17. → 19.``. Text
-elements carry ``dir="auto"`` so Arabic reads right to left. ``side_by_side=True`` puts OLD (with its
-deletions) and NEW (with its insertions) in two columns. A print style sheet keeps colours and
-avoids breaking a provision across pages.
+Change summary, legend and contents at the top, then every provision in reading order, each named by
+its printed label ("17 (a)", "PP 5") and reachable at ``#p-<id>`` (``#old-<id>`` for text only the older
+draft has) so that other pages link straight to it. Insertions green, deletions red struck through,
+moves amber with a link between where a provision stood and where it went ("moved from 12 (b)"). A
+small script steps from change to change (n/j, p/k, buttons) and filters by kind and section.
+``lang``/``dir`` come from the newer draft's text; ``side_by_side=True`` puts OLD (with its deletions)
+and NEW (with its insertions) in two headed columns that follow the document's direction.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from html import escape
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..diff import DELETE, EQUAL, INSERT, Op
+from ..model import Draft
 from ..redline import Entry, EntryKind, Redline
 from ..redline.stats import Counts, redline_stats
 from . import register
-from .redline_text import PILCROW, describe, labels
-
-CSS = """
-body{font:15px/1.5 Georgia,'Times New Roman',serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111}
-h1{font-size:1.4em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}
-table.summary{border-collapse:collapse;margin:1em 0}
-table.summary td,table.summary th{border:1px solid #ccc;padding:.2em .6em;text-align:right}
-table.summary th{text-align:left}
-nav ol{columns:2;font-size:.9em}
-.entry{display:flex;gap:1em;padding:.3em .4em;margin:.2em 0;border-left:3px solid transparent}
-.entry .label{flex:0 0 9em;font-weight:bold;overflow-wrap:anywhere}
-.entry .body{flex:1}
-.entry .note{display:block;font:italic .8em sans-serif;color:#555}
-.entry.unchanged{color:#444}
-ins{color:#1a4fd6;text-decoration:underline}
-del{color:#c62828;text-decoration:line-through}
-.moved_from,.moved_to{border-left-color:#2e7d32}
-.moved_from .body .away{color:#2e7d32;text-decoration:line-through double}
-.moved_to .label,.moved_to .note,.moved_from .note{color:#2e7d32}
-.renum{color:#1a4fd6}
-.sbs{display:grid;grid-template-columns:9em 1fr 1fr;gap:0 1em}
-.sbs .side{min-width:0}
-@media print{body{max-width:none;margin:0;font-size:11pt}nav{display:none}
-.entry,.sbs{break-inside:avoid}ins,del,.moved_from .away{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
-"""
+from .html_pages import draft_language, page, printed_label, provision_anchor
 
 SUMMARY_FIELDS = (("modified", "modified"), ("added", "added"), ("deleted", "deleted"), ("moved", "moved"),
                   ("split", "split"), ("merged", "merged"), ("renumbered", "renumbered"),
                   ("words_inserted", "words inserted"), ("words_deleted", "words deleted"),
                   ("brackets_opened", "brackets opened"), ("brackets_closed", "brackets closed"))
+KINDS = tuple((kind.value, kind.value.replace("_", " ")) for kind in EntryKind)
 
 
-def _anchor(entry_id: str) -> str:
-    return "e-" + "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in entry_id)
+def entry_anchor(entry: Entry) -> str:
+    return provision_anchor(entry.new[0]) if entry.new and entry.kind is not EntryKind.MOVED_FROM else \
+        provision_anchor(entry.old[0], "old")
 
 
-def _text(text: str) -> str:
-    return escape(text).replace("\n", "<br>")
+def _names(draft: Draft, ids: Sequence[str]) -> str:
+    return ", ".join(printed_label(draft, i) for i in ids)
 
 
-def _op_html(o: Op, sides: Sequence[str] = (EQUAL, INSERT, DELETE)) -> str:
-    if o.op not in sides:
-        return ""
-    if o.op == EQUAL:
-        return _text(o.text)
-    tag = "ins" if o.op == INSERT else "del"
-    shown = escape(o.text).replace("\n", f"{PILCROW}<br>")
-    return f"<{tag}>{shown}</{tag}>"
+def _label(entry: Entry, redline: Redline) -> tuple[str, str]:
+    """(label, what it was): ``("19", "17")`` when renumbered, ``("17", "")`` otherwise."""
+    new = _names(redline.new, entry.new) if entry.new else ""
+    old = _names(redline.old, entry.old) if entry.old else ""
+    if entry.kind is EntryKind.MOVED_FROM or not new:
+        return old, ""
+    return new, (old if old and old != new else "")
 
 
-def _ops_html(ops: Sequence[Op], sides: Sequence[str] = (EQUAL, INSERT, DELETE)) -> str:
-    return "".join(_op_html(o, sides) for o in ops)
-
-
-def _label_html(entry: Entry) -> str:
-    text = labels(entry)
-    if "→" in text:
-        old, new = text.split(" → ", 1)
-        return f'{escape(old)} <span class="renum">→ {escape(new)}</span>'
-    return escape(text)
-
-
-def _note(entry: Entry, redline: Redline) -> str:
-    if entry.kind is EntryKind.UNCHANGED:
-        return ""
-    text = escape(describe(entry, redline))
-    target = _move_target(entry, redline)
-    if target is not None:
-        text = f'<a href="#{_anchor(target)}">{text}</a>'
-    return f'<span class="note">{text}</span>'
-
-
-def _move_target(entry: Entry, redline: Redline) -> str | None:
-    """Id of the other half of a move: where it went (moved_from) or where it stood (moved_to)."""
-    if entry.kind is EntryKind.MOVED_FROM:
-        wanted = EntryKind.MOVED_TO
-    elif entry.kind is EntryKind.MOVED_TO:
-        wanted = EntryKind.MOVED_FROM
-    else:
+def _move_target(entry: Entry, redline: Redline) -> Entry | None:
+    """The other half of a move: where it went (moved_from) or where it stood (moved_to)."""
+    wanted = {EntryKind.MOVED_FROM: EntryKind.MOVED_TO, EntryKind.MOVED_TO: EntryKind.MOVED_FROM}.get(entry.kind)
+    if wanted is None:
         return None
     side = set(entry.counterpart)
     for other in redline.entries:
         if other.kind is wanted and side & set(other.new if wanted is EntryKind.MOVED_TO else other.old):
-            return other.id
+            return other
     return None
 
 
-def _entry_html(entry: Entry, redline: Redline, side_by_side: bool) -> str:
-    css = entry.kind.value
-    head = f'<div class="label">{_label_html(entry)}</div>'
-    if entry.kind is EntryKind.MOVED_FROM:
-        body = f'<span class="away">{_text(entry.old_text)}</span>'
-        old_side, new_side = body, ""
-    else:
-        body = _ops_html(entry.ops)
-        old_side, new_side = _ops_html(entry.ops, (EQUAL, DELETE)), _ops_html(entry.ops, (EQUAL, INSERT))
-    note = _note(entry, redline)
-    if side_by_side:
-        return (f'<div class="sbs entry {css}" id="{_anchor(entry.id)}">{head}'
-                f'<div class="side" dir="auto">{old_side if entry.in_old or entry.kind is EntryKind.MOVED_TO else ""}'
-                f'</div><div class="side" dir="auto">{new_side}{note}</div></div>')
-    return (f'<div class="entry {css}" id="{_anchor(entry.id)}">{head}'
-            f'<div class="body" dir="auto">{body}{note}</div></div>')
+def _note(entry: Entry, redline: Redline) -> tuple[str, str]:
+    """(note, link): the kind and its secondary events; a move says which paragraph it came from or went to."""
+    if entry.kind is EntryKind.UNCHANGED:
+        return "", ""
+    extra = [e for e in entry.events if e not in (entry.kind.value, "moved")]
+    text = entry.kind.value.replace("_", " ")
+    if entry.kind is EntryKind.MOVED_FROM and entry.counterpart:
+        text = f"moved to {_names(redline.new, entry.counterpart)}"
+    elif entry.kind is EntryKind.MOVED_TO and entry.counterpart:
+        text = f"moved from {_names(redline.old, entry.counterpart)}"
+    text += f" ({', '.join(extra)})" if extra else ""
+    other = _move_target(entry, redline)
+    return text, ("#" + entry_anchor(other)) if other is not None else ""
 
 
-def _summary_table(redline: Redline) -> str:
-    stats = redline_stats(redline)
-    head = "".join(f"<th>{escape(name)}</th>" for _, name in SUMMARY_FIELDS)
+def _pieces(ops: Sequence[Op], sides: Sequence[str]) -> list[tuple[str, str]]:
+    return [(o.op, o.text) for o in ops if o.op in sides]
 
-    def row(title: str, counts: Counts, anchor: str | None) -> str:
-        name = f'<a href="#{anchor}">{escape(title)}</a>' if anchor else escape(title)
-        cells = "".join(f"<td>{getattr(counts, field)}</td>" for field, _ in SUMMARY_FIELDS)
-        return f'<tr><th dir="auto">{name}</th>{cells}</tr>'
 
-    rows = [row("Total", stats.total, None)]
-    rows += [row(s.title, s.counts, _anchor(f"s-{s.id}") if s.id else None)
-             for s in stats.sections if s.counts != Counts(unchanged=s.counts.unchanged)]
-    return f'<table class="summary"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+def _entry(entry: Entry, redline: Redline, traces: Mapping[str, str]) -> dict[str, Any]:
+    label, was = _label(entry, redline)
+    note, href = _note(entry, redline)
+    anchor = entry_anchor(entry)
+    others = [provision_anchor(i) for i in entry.new] + [provision_anchor(i, "old") for i in entry.old]
+    if entry.kind is EntryKind.MOVED_FROM:  # its new ids are anchored where the text went
+        others = [provision_anchor(i, "old") for i in entry.old]
+    elif entry.kind is EntryKind.MOVED_TO:  # and its old ids where the text stood
+        others = [provision_anchor(i) for i in entry.new]
+    return {
+        "anchor": anchor, "extra_anchors": [a for a in dict.fromkeys(others) if a != anchor],
+        "kind": entry.kind.value, "changed": entry.changed, "label": label, "was": was,
+        "note": note, "note_href": href, "moved_from": entry.kind is EntryKind.MOVED_FROM,
+        "text": entry.old_text, "ops": _pieces(entry.ops, (EQUAL, INSERT, DELETE)),
+        "old_ops": _pieces(entry.ops, (EQUAL, DELETE)) if entry.in_old or entry.kind is EntryKind.MOVED_TO else [],
+        "new_ops": _pieces(entry.ops, (EQUAL, INSERT)),
+        "trace": next((traces[i] for i in entry.new if i in traces), "") if entry.kind is not EntryKind.MOVED_FROM
+        else "",
+    }
+
+
+def _unique(entry: dict[str, Any], seen: set[str]) -> dict[str, Any]:
+    """Each anchor once on the page (a provision counted in two entries keeps the first)."""
+    entry["extra_anchors"] = [a for a in entry["extra_anchors"] if a not in seen]
+    seen.update(entry["extra_anchors"])
+    seen.add(entry["anchor"])
+    return entry
 
 
 def _sections(redline: Redline) -> list[tuple[str | None, list[Entry]]]:
@@ -147,35 +116,52 @@ def _sections(redline: Redline) -> list[tuple[str | None, list[Entry]]]:
 
 def _section_title(redline: Redline, section: str | None) -> str:
     if section is None:
-        return "(before the first heading)"
+        return "Before the first heading"
     draft = redline.new if section in redline.new else redline.old
     return draft.get(section).display
 
 
-@register("redline", "html", (".html", ".htm"))
-def render_html(redline: Redline, side_by_side: bool = False, **_: object) -> str:
+def _section_key(section: str | None, number: int) -> str:
+    return f"s-{section}" if section else f"s-none-{number}"
+
+
+def _summary(redline: Redline) -> dict[str, Any]:
+    stats = redline_stats(redline)
+
+    def row(title: str, counts: Counts, href: str) -> dict[str, Any]:
+        return {"title": title, "href": href, "cells": [getattr(counts, field) for field, _ in SUMMARY_FIELDS]}
+
+    rows = [row("Total", stats.total, "")]
+    rows += [row(s.title, s.counts, "#" + provision_anchor(f"s-{s.id}", "section") if s.id else "")
+             for s in stats.sections if s.counts != Counts(unchanged=s.counts.unchanged)]
+    return {"fields": [name for _, name in SUMMARY_FIELDS], "rows": rows}
+
+
+def _party(draft: Draft, names: dict[str, str] | None) -> dict[str, Any]:
+    return {"name": (names or {}).get(draft.id) or draft.title or draft.id, "date": draft.date or ""}
+
+
+def redline_context(redline: Redline, side_by_side: bool = False, names: dict[str, str] | None = None,
+                    traces: Mapping[str, str] | None = None) -> dict[str, Any]:
     old, new = redline.old, redline.new
-    title = f"Redline: {old.id} → {new.id}"
-    groups = _sections(redline)
-    toc, body = [], []
-    for number, (section, entries) in enumerate(groups):
-        anchor = _anchor(f"s-{section}") if section else f"s-none-{number}"
-        changes = sum(e.changed for e in entries)
-        name = escape(_section_title(redline, section))
-        toc.append(f'<li><a href="#{anchor}" dir="auto">{name}</a> ({changes} changed)</li>')
-        body.append(f'<h2 id="{anchor}" dir="auto">{name}</h2>')
-        body.extend(_entry_html(e, redline, side_by_side) for e in entries)
-    dates = f"{escape(old.date or '')} → {escape(new.date or '')}" if old.date or new.date else ""
-    legend = ('<p>Legend: <ins>inserted</ins> · <del>deleted</del> · '
-              '<span style="color:#2e7d32">moved</span> · renumbered <span class="renum">17. → 19.</span></p>')
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head>\n'
-        f'<body><h1 dir="auto">{escape(title)}</h1>'
-        f'<p dir="auto">{escape(old.title)} → {escape(new.title)} {dates}</p>{legend}\n'
-        f"{_summary_table(redline)}\n"
-        f'<nav><h2>Contents</h2><ol>{"".join(toc)}</ol></nav>\n'
-        + "\n".join(body)
-        + "\n</body></html>\n"
-    )
+    sections = []
+    seen: set[str] = set()
+    for number, (section, entries) in enumerate(_sections(redline)):
+        key = _section_key(section, number)
+        sections.append({"key": key, "anchor": provision_anchor(key, "section"),
+                         "title": _section_title(redline, section),
+                         "changes": sum(e.changed for e in entries),
+                         "entries": [_unique(_entry(e, redline, traces or {}), seen) for e in entries]})
+    lang, direction = draft_language(new if len(new) else old)
+    party_old, party_new = _party(old, names), _party(new, names)
+    return {"title": f"Redline: {party_old['name']} → {party_new['name']}", "old": party_old, "new": party_new,
+            "lang": lang, "dir": direction, "sections": sections, "summary": _summary(redline),
+            "kinds": KINDS, "side_by_side": side_by_side,
+            "subtitle": f"{old.title} → {new.title}" if old.title or new.title else ""}
+
+
+@register("redline", "html", (".html", ".htm"))
+def render_html(redline: Redline, side_by_side: bool = False, names: dict[str, str] | None = None,
+                crumbs: Sequence[tuple[str, str]] = (), traces: Mapping[str, str] | None = None, **_: object) -> str:
+    """``traces`` (newer draft's provision id -> page) links each provision's label to its trace."""
+    return page("redline.html", crumbs=tuple(crumbs), **redline_context(redline, side_by_side, names, traces))

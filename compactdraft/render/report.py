@@ -2,31 +2,52 @@
 
 One self-contained page (inline CSS and SVG, no scripts, no network): the drafts, four charts (words
 changed per objective per round, provisions added/deleted/moved per round, coverage of each source,
-open brackets per draft) and the list of files. The figures come from :class:`compactdraft.build.ReportData`.
+open brackets per draft) and the list of files. :class:`ReportData` is what the page shows; the build
+computes it (compactdraft/build/figures.py) from the same functions as ``stats``, ``coverage`` and ``history``.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 from typing import Any
 
-from ..build import ReportData
 from . import charts, register
 
-_CSS = """
-body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:#222;background:#f6f7f9}
-header{background:#1f3b57;color:#fff;padding:20px 32px} header h1{margin:0;font-size:24px}
-header p{margin:4px 0 0;opacity:.85}
-main{max-width:1100px;margin:0 auto;padding:16px 32px 40px}
-section{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:16px 20px;margin:16px 0}
-h2{font-size:18px;margin:0 0 10px} table{border-collapse:collapse} td,th{padding:4px 12px 4px 0;text-align:left}
-th{font-weight:600;border-bottom:1px solid #ddd} td.n{text-align:right;font-variant-numeric:tabular-nums}
-.charts{display:grid;grid-template-columns:1fr;gap:20px}
-.charts figure{margin:0} figcaption{font-size:13px;color:#555;margin-top:4px}
-svg{max-width:100%;height:auto} a{color:#0072b2} ul{margin:4px 0 12px;padding-left:20px}
-@media print{header{background:none;color:#000}section{break-inside:avoid}}
-"""
 
+@dataclass(frozen=True)
+class Output:
+    """A file of the build as the report lists it."""
+
+    group: str  # Drafts | Redlines | Provenance graph | Annotated final draft
+    label: str
+    href: str  # relative to the build folder
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """What index.html shows.
+
+    drafts:    (id, label, date, number of provisions) in negotiation order
+    rounds:    "Zero draft -> Rev. 1" names of the successive rounds
+    sections:  rows of the heat map: every heading of the final draft, then changed ones only older drafts had
+    words:     words inserted + deleted, per section (row) per round (column)
+    moves:     per round: provisions added, deleted, moved, reworded (counted on provisions, not links)
+    brackets:  bracketed passages "[...]" still open in each draft
+    coverage:  (source label, share of its provisions the final draft draws on, covered, total)
+    outputs:   every file of the build, grouped
+    """
+
+    title: str
+    drafts: tuple[tuple[str, str, str | None, int], ...]
+    rounds: tuple[str, ...]
+    sections: tuple[str, ...]
+    words: tuple[tuple[int, ...], ...]
+    moves: Mapping[str, tuple[int, ...]]
+    brackets: tuple[int, ...]
+    coverage: tuple[tuple[str, float, int, int], ...]
+    outputs: tuple[Output, ...]
 
 def _figure(svg: str, caption: str) -> str:
     return f"<figure>{svg}<figcaption>{escape(caption)}</figcaption></figure>"
@@ -75,16 +96,21 @@ def _files(data: ReportData) -> str:
 
 @register("report", "html", (".html", ".htm"))
 def render_html(data: ReportData, **_: Any) -> str:
+    from markupsafe import Markup
+
+    from .html_pages import page
+
     first, last = data.drafts[0], data.drafts[-1]
     span = f"{first[1]} ({first[2] or 'undated'}) to {last[1]} ({last[2] or 'undated'})"
-    annotated = [o for o in data.outputs if o.group == "Annotated final draft"]
-    lead = "".join(f'<li><a href="{escape(o.href)}">{escape(o.label)}</a></li>' for o in annotated)
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{escape(data.title)} \u2014 drafts report</title><style>{_CSS}</style></head><body>"
-            f"<header><h1>{escape(data.title)}</h1><p>{len(data.drafts)} drafts, {escape(span)}</p></header><main>"
-            f"<section><h2>The final draft, annotated</h2><p>Each provision with its history and sources:</p>"
-            f"<ul>{lead}</ul></section>"
-            f"<section><h2>Drafts</h2>{_drafts_table(data)}</section>"
-            f"<section><h2>How the text moved</h2>{_charts(data)}</section>"
-            f"<section><h2>All files</h2>{_files(data)}</section>"
-            "</main></body></html>\n")
+    blurbs = {"annotated.html": "the final text, each provision with its history and sources",
+              "trace.html": "where each provision comes from, version by version",
+              "coverage.html": "which sources the final text reflects, and how strongly"}
+    cards = [{"href": o.href, "title": o.label, "text": blurbs[o.href]} for o in data.outputs if o.href in blurbs]
+    redlines = [(o.href, o.label.removesuffix(" (HTML)")) for o in data.outputs
+                if o.group == "Redlines" and o.href.endswith(".html")]
+    names = [name for _, name, _, _ in data.drafts]
+    per_round = [{kind: values[index] for kind, values in data.moves.items()} for index in range(len(data.rounds))]
+    flow = charts.flow("The series as a flow", list(zip(names, (d[3] for d in data.drafts))), per_round)
+    return page("report.html", title=f"{data.title} \u2014 drafts report", heading=data.title,
+                subtitle=f"{len(data.drafts)} drafts, {span}", cards=cards, rounds=redlines, flow=Markup(flow),
+                drafts_table=Markup(_drafts_table(data)), charts=Markup(_charts(data)), files=Markup(_files(data)))

@@ -23,6 +23,7 @@ from lxml import etree
 from ..diff import diff_words
 from ..model import clean_text
 from ..safeio import SafeZip
+from .compat import declare_ignorable
 from .content import read_paragraph
 from .elements import (
     DELETE,
@@ -249,7 +250,8 @@ class NotesWriter:
             root = etree.Element(W + f"{kind}s", nsmap=NSMAP)
             seps = self.separators[kind] or _default_separators(kind)
             root.extend(seps + self.written[kind])
-            result[f"{kind}s.xml"] = serialize(root)
+            # separators and paragraph properties copied from the source keep their w14 attributes
+            result[f"{kind}s.xml"] = serialize(declare_ignorable(root))
         return result
 
 

@@ -195,7 +195,8 @@ def import_relationships(members: dict[str, bytes], main: str,
     copied: dict[tuple[int, str], str] = {}  # (package, old id) -> new id
     for node, package, source_main in imported:
         source_rels = _relationships(package, source_main)
-        source_types = etree.fromstring(package.read("[Content_Types].xml")) if "[Content_Types].xml" in package else None
+        source_types = (etree.fromstring(package.read("[Content_Types].xml"))
+                        if "[Content_Types].xml" in package else None)
         for element in node.iter():
             for attr, value in list(element.attrib.items()):
                 if not attr.startswith(_R) or value not in source_rels:
@@ -220,15 +221,55 @@ def _copy_relationship(members: dict[str, bytes], rels: etree._Element, rel: etr
         source_part = posixpath.normpath(posixpath.join(posixpath.dirname(source_main), rel.get("Target", "")))
         extension = posixpath.splitext(source_part)[1]
         target = f"media/compactdraft-{number}{extension}"
-        members[posixpath.join(folder, target)] = package.read(source_part) if source_part in package else b""
+        _copy_part(members, package, source_part, posixpath.join(folder, target), types, defaults, source_types)
         attrs["Target"] = target
-        ext = extension.lstrip(".").lower()
-        if ext and ext not in defaults:
-            content_type = _content_type(source_types, source_part, ext)
-            etree.SubElement(types, f"{{{CT_NS}}}Default", Extension=ext, ContentType=content_type)
-            defaults.add(ext)
     etree.SubElement(rels, f"{{{REL_NS}}}Relationship", attrs)
     return new_id
+
+
+def _copy_part(members: dict[str, bytes], package: SafeZip, source_part: str, part: str, types: etree._Element,
+               defaults: set[str], source_types: etree._Element | None, copies: dict[str, str] | None = None) -> str:
+    """Copy one part under a new name with its content type, and the parts its own relationships
+    name (a diagram's data names its pictures), so every id a copied part holds resolves. Returns the
+    copy's name; ``copies`` (source part -> copy) makes a part named twice, or in a cycle, copied once."""
+    copies = {} if copies is None else copies
+    if source_part in copies:
+        return copies[source_part]
+    copies[source_part] = part
+    members[part] = package.read(source_part) if source_part in package else b""
+    extension = posixpath.splitext(source_part)[1]
+    ext = extension.lstrip(".").lower()
+    override = _override_type(source_types, source_part)
+    if override is not None:
+        # a part typed by its own Override (diagram data, charts: .xml parts whose type is not the
+        # package's xml default) keeps that type, or consumers refuse the package
+        etree.SubElement(types, f"{{{CT_NS}}}Override", PartName="/" + part, ContentType=override)
+    elif ext and ext not in defaults:
+        etree.SubElement(types, f"{{{CT_NS}}}Default", Extension=ext,
+                         ContentType=_content_type(source_types, source_part, ext))
+        defaults.add(ext)
+    source_rels = _rels_name(source_part)
+    if source_rels not in package:
+        return part
+    rels = package.read_xml(source_rels)
+    stem = posixpath.splitext(part)[0]
+    for index, rel in enumerate(rels.iter(f"{{{REL_NS}}}Relationship"), start=1):
+        if rel.get("TargetMode") == "External":
+            continue
+        inner = posixpath.normpath(posixpath.join(posixpath.dirname(source_part), rel.get("Target", "")))
+        copy_name = f"{stem}-{index}{posixpath.splitext(inner)[1]}"
+        copied = _copy_part(members, package, inner, copy_name, types, defaults, source_types, copies)
+        rel.set("Target", posixpath.relpath(copied, posixpath.dirname(part)))
+    members[_rels_name(part)] = serialize(rels)
+    return part
+
+
+def _override_type(source_types: etree._Element | None, part: str) -> str | None:
+    if source_types is not None:
+        for override in source_types.iter(f"{{{CT_NS}}}Override"):
+            if override.get("PartName", "").lstrip("/") == part:
+                return override.get("ContentType")
+    return None
 
 
 def _content_type(source_types: etree._Element | None, part: str, ext: str) -> str:

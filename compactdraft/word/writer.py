@@ -38,7 +38,9 @@ from ..diff import diff_words
 from ..errors import InputError, UsageError
 from ..model import Draft, Kind, Provision
 from ..safeio import SafeZip, read_input_bytes
+from .compat import declare_ignorable
 from .content import object_elements
+from .direction import mark_right_to_left
 from .elements import (
     DELETE,
     EQUAL,
@@ -834,9 +836,12 @@ def write_docx(parts: Sequence[Part], old: Draft, new: Draft, packages: Packages
     if document is None:
         template = package.root if package else etree.fromstring(members[main])
         document = _document(template, writer.paragraphs())
+        if package is None:  # from text or AKN there are no source properties: give RTL text its direction
+            mark_right_to_left(document)
     if package is not None:  # pictures of the other draft: their parts and relationships come along
         import_relationships(members, main, [(node, p.zip, p.main) for node, p in writer.imported])
-    members[main] = serialize(document)
+    # drawings copied from the other draft bring attributes (wp14, w14) the base root may not declare
+    members[main] = serialize(declare_ignorable(document))
     note_parts = writer.notes_writer.parts()
     if note_parts:
         add_note_parts(members, main, note_parts)

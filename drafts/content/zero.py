@@ -16,7 +16,7 @@ def zero_draft() -> list[Node]:
         preamble(
             pre("pr1", "Recalling the Declaration on Human Mobility in the Context of Climate Change, adopted on "
                 "19 September 2024, in which we decided to launch a process of intergovernmental negotiations "
-                "leading to the adoption of a global compact,"),
+                "leading to the adoption of a global compact,", src("decl:para.32 quotes")),
             pre("pr2", "Reaffirming the purposes and principles of the Charter of the United Nations and the "
                 "Universal Declaration of Human Rights, and recalling the core international human rights "
                 "treaties,"),
@@ -37,7 +37,8 @@ def zero_draft() -> list[Node]:
                      "unity of purpose regarding human mobility in the context of climate change, disasters and "
                      "environmental degradation."),
                 para("v2", "It is non-legally binding and upholds the sovereign right of States to determine their "
-                     "national policies, in accordance with international law.", src("decl:annex.II.para.2 paraphrases")),
+                     "national policies, in accordance with international law.",
+                     src("decl:annex.II.para.2 paraphrases")),
                 para("v3", "It is grounded in the 2030 Agenda for Sustainable Development, the Paris Agreement, the "
                      "Sendai Framework for Disaster Risk Reduction 2015-2030 and international human rights law.",
                      src("decl:annex.II.para.3 quotes")),

@@ -167,8 +167,8 @@ def test_identity_on_generated_drafts(corpus, seed):
 def test_empty_and_tiny_drafts():
     empty = Draft("e", "", ())
     one = Draft("o", "", (Provision("para.1", "1.", Kind.OPERATIVE, "We commit."),))
-    assert [l.kind for l in align(empty, one).links] == [LinkKind.INSERTED]
-    assert [l.kind for l in align(one, empty).links] == [LinkKind.DELETED]
+    assert [link.kind for link in align(empty, one).links] == [LinkKind.INSERTED]
+    assert [link.kind for link in align(one, empty).links] == [LinkKind.DELETED]
     assert align(empty, empty).links == ()
 
 

@@ -41,7 +41,7 @@ def test_trace_goes_back_through_every_round(series):
     assert [(s.old_draft, s.new_draft) for s in steps] == [("zero", "rev1"), ("rev1", "rev2"), ("rev2", "rev3")]
     assert steps[-1].new == ("obj.1",)
     assert all(step.links for step in steps)
-    inserted = next(l.new[0] for l in result.alignments[-1].links if l.kind is LinkKind.INSERTED)
+    inserted = next(link.new[0] for link in result.alignments[-1].links if link.kind is LinkKind.INSERTED)
     back = result.trace(f"rev3:{inserted}")
     assert len(back) == 1  # nothing before its insertion
     assert back[0].old == () and back[0].links[0].kind is LinkKind.INSERTED
@@ -67,8 +67,8 @@ def test_cli_align_and_history(tmp_path, corpus):
     data = json.loads(run("align", str(old), str(new), "--format", "json").stdout)
     assert data["old"] == "old" and data["new"] == "new"
     truth = json.loads((tmp_path / "truth.json").read_text())["links"]
-    got = {(tuple(l["old"]), tuple(l["new"]), l["kind"]) for l in data["links"]}
-    expected = {(tuple(l["old"]), tuple(l["new"]), l["kind"]) for l in truth}
+    got = {(tuple(link["old"]), tuple(link["new"]), link["kind"]) for link in data["links"]}
+    expected = {(tuple(link["old"]), tuple(link["new"]), link["kind"]) for link in truth}
     assert len(got & expected) >= 0.98 * len(expected)
     out = tmp_path / "a.html"
     assert run("align", str(old), str(new), "-o", str(out)).returncode == 0
@@ -95,6 +95,6 @@ def test_sample_series_against_its_truth():
     assert list(result.draft_ids) == truth["drafts"]
     total = stress.Score()
     for step, alignment in zip(truth["steps"], result.alignments):
-        links = [Link(tuple(l["old"]), tuple(l["new"]), LinkKind(l["kind"])) for l in step["links"]]
+        links = [Link(tuple(link["old"]), tuple(link["new"]), LinkKind(link["kind"])) for link in step["links"]]
         total.add(stress.score(alignment.links, links))
     assert total.precision() >= 0.98 and total.recall() >= 0.98, stress.table(total)

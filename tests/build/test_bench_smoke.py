@@ -105,6 +105,6 @@ def test_make_breakdown_runs_each_make_rule_of_the_plan(tmp_path: Path) -> None:
     assert len(result["from clean"]) == len(rules) == 11
     rebuilt = [row["rule"] for row in result[f"after touching {touched.name}"]]
     assert rebuilt == ["drafts/rev1.json", "redlines/zero-rev1.html + 1 more", "redlines/rev1-rev2.html + 1 more",
-                       "graph.json + 4 more"]
+                       "graph.json + 6 more"]  # graph.graphml, annotated x2, trace.html, coverage.html, index
     lines = breakdown_lines(None, result)
     assert sum(line.startswith("| `") for line in lines) == 11 + 4

@@ -69,7 +69,8 @@ def test_plan_lists_every_output_after_its_inputs(series_copy):
     pairs = list(zip(ids, ids[1:])) + [(ids[0], ids[-1])]
     assert redline_pairs(series) == pairs
     expected |= {f"redlines/{a}-{b}.{fmt}" for a, b in pairs for fmt in ("docx", "html")}
-    expected |= {"graph.json", "graph.graphml", "annotated.docx", "annotated.html", "index.html"}
+    expected |= {"graph.json", "graph.graphml", "annotated.docx", "annotated.html", "index.html", "trace.html"}
+    expected |= {"coverage.html"} if series.sources else set()
     assert set(names) == expected and len(names) == len(expected)
     made_so_far: set[str] = set()
     for step in the_plan.steps:
@@ -124,7 +125,7 @@ def test_index_links_every_output_and_nothing_missing(made):
     outputs = {n for n in _files(made) if n != "index.html"}
     assert set(links) == outputs
     page = (made / "index.html").read_text()
-    assert page.count("<svg") == 4  # words per objective, provisions per round, coverage, brackets
+    assert page.count("<svg") == 5  # the series flow; words per objective, provisions per round, coverage, brackets
     assert "<script" not in page and "http" not in re.sub(r"http://www\.w3\.org/[\w/.]+", "", page)
 
 

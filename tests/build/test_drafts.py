@@ -85,7 +85,8 @@ def test_each_draft_has_a_preamble_objectives_commitments_and_actions(drafts: di
         assert draft.get("preamble").kind is Kind.HEADING
         assert sum(p.kind is Kind.PREAMBULAR for p in draft) >= 5
         objectives = [p for p in draft if p.id.startswith("obj.")]
-        assert len(objectives) >= 8 and [p.id for p in objectives] == [f"obj.{n}" for n in range(1, len(objectives) + 1)]
+        assert len(objectives) >= 8
+        assert [p.id for p in objectives] == [f"obj.{n}" for n in range(1, len(objectives) + 1)]
         for heading in objectives:
             (commitment,) = [p for p in draft.children(heading.id) if p.kind is Kind.COMMITMENT]
             assert commitment.text.startswith("We commit to")

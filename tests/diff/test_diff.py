@@ -103,9 +103,18 @@ def test_un_languages_change_at_word_or_character_granularity(engine: str, pair:
     assert (accept(ops), reject(ops)) == (new, old)
 
 
-def test_one_changed_chinese_character_is_one_character() -> None:
+def test_one_changed_chinese_character_is_one_character(monkeypatch) -> None:
+    import compactdraft.diff.tokens as tokens
+
+    monkeypatch.setattr(tokens, "_word_breaker", lambda: None)  # without the optional extra `cjk`
     ops = diff_words("我们承诺加强国际合作。", "我们承诺加深国际合作。")
     assert [(o.op, o.text) for o in ops if o.op != EQUAL] == [(DELETE, "强"), (INSERT, "深")]
+
+
+def test_with_icu_a_changed_chinese_character_marks_its_word() -> None:
+    pytest.importorskip("icu", reason="optional extra `cjk` (PyICU)")
+    ops = diff_words("我们承诺加强国际合作。", "我们承诺加深国际合作。")
+    assert [(o.op, o.text) for o in ops if o.op != EQUAL] == [(DELETE, "加强"), (INSERT, "加深")]
 
 
 def test_arabic_word_with_one_changed_letter_changes_as_a_word() -> None:

@@ -150,11 +150,17 @@ def test_final_draft_from_text_gets_a_plain_docx(series, tmp_path):
 
 def test_html_has_a_note_beside_each_annotated_provision_linking_its_redlines(series):
     page = render("annotated", series, "html", redlines={("zero", "final"): "redlines/zero-final.html"})
-    assert page.count('class="row noted"') == len(series.annotations)
-    assert page.count('class="row') == len(series.draft)
-    assert 'href="redlines/zero-final.html"' in page
+    import re
+
+    assert page.count(' changed noted" id="p-') == len(series.annotations)
+    assert len(re.findall(r'class="entry row \w+[^"]*" id="p-', page)) == len(series.draft)
+    # each round's link lands on the provision's own paragraph of that redline
+    noted = next(a.provision for a in series.annotations if ("zero", "final") in a.rounds)
+    assert f'href="redlines/zero-final.html#p-{noted}"' in page
     assert "Draws on:<ul><li>Declaration para. 41" in page
-    assert "<script" not in page and "http" not in page.replace("http://www.w3.org", "")
+    assert " src=" not in page and "http" not in page.replace("http://www.w3.org", "")
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids)) and set(re.findall(r' href="#([^"]*)"', page)) <= set(ids)
 
 
 def _soffice_convert(files: list[Path], out: Path, fmt: str) -> None:

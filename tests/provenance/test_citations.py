@@ -93,3 +93,21 @@ def test_symbol_printed_in_a_source_identifies_it(corpus) -> None:
     draft = _doc("rev1", "", ["para.1"])
     (citation,) = extract("paragraph 12 of resolution 71/1")
     assert [t.node for t in resolve(citation, draft, [nyd])] == ["nyd:para.12"]
+
+
+def test_an_ilo_instrument_is_an_external_citation_not_a_report_recommendation() -> None:
+    from compactdraft.provenance.citations import extract
+
+    (found,) = extract("in line with ILO Recommendation 202 on national social protection floors")
+    assert (found.kind, found.document, found.targets) == ("instrument", "ILO Recommendation 202", ())
+
+
+def test_a_resolution_first_reference_names_that_resolutions_paragraph() -> None:
+    from compactdraft.model import Draft, Kind, Provision
+    from compactdraft.provenance.citations import extract, resolve
+
+    (found,) = extract("as set out in the Declaration (resolution 71/1, annex II, para. 9)")
+    assert (found.document, found.targets) == ("A/RES/71/1", ("annex.II.para.9",))
+    citing = Draft("gcm", "", (Provision("para.9", "9.", Kind.OPERATIVE, "Our own paragraph nine."),))
+    (target,) = resolve(found, citing, [citing])
+    assert target.node != "gcm:para.9" and not target.resolved

@@ -135,16 +135,42 @@ def test_json_is_deterministic(sample: Redline) -> None:
 
 # --- HTML ------------------------------------------------------------------------------------------
 
+def _ids_and_fragments(page: str) -> tuple[list[str], list[str]]:
+    return re.findall(r' id="([^"]+)"', page), re.findall(r' href="#([^"]*)"', page)
+
+
 def test_html_is_self_contained_and_marks_changes(sample: Redline) -> None:
     page = render("redline", sample, "html")
     assert isinstance(page, str)
-    assert not re.search(r"(src|href)=\"(https?:)?//", page) and "<script" not in page
+    assert not re.search(r"(src|href)=\"(https?:)?//", page) and " src=" not in page  # inline script only
     assert "<del>strengthen</del><ins>improve</ins>" in page
-    assert '5. <span class="renum">→ 6.</span>' in page
+    assert '<bdi>6</bdi> <span class="renum">(was <bdi>5</bdi>)</span>' in page  # printed labels, not ids
+    assert "p5&gt;" not in page and ">p5<" not in page
     assert page.count('dir="auto"') >= len(sample.entries)
-    assert "@media print" in page and "Contents" in page
-    moved_from = re.search(r'class="entry moved_from" id="([^"]+)"', page)
-    assert moved_from and f'href="#{moved_from.group(1)}"' in page  # moved_to links back to where it stood
+    assert "@media print" in page and "Contents" in page and "Legend" in page
+    assert 'ins{background:var(--ins-bg)' in page and "text-decoration:none" in page  # never link-like
+
+
+def test_html_moves_name_the_paragraph_and_link_both_ways(sample: Redline) -> None:
+    page = render("redline", sample, "html")
+    assert '<a href="#p-p8">moved to 8 (modified, renumbered)</a>' in page
+    assert '<a href="#old-p2">moved from 2 (modified, renumbered)</a>' in page
+
+
+def test_html_anchors_are_unique_and_every_fragment_resolves(sample: Redline) -> None:
+    for side_by_side in (False, True):
+        page = render("redline", sample, "html", side_by_side=side_by_side)
+        ids, fragments = _ids_and_fragments(page)
+        assert len(ids) == len(set(ids))
+        assert set(fragments) <= set(ids)
+        # every provision of either draft has its deep link
+        assert {f"p-{p.id}" for p in sample.new} | {f"old-{p.id}" for p in sample.old} <= set(ids)
+
+
+def test_side_by_side_has_column_headings(sample: Redline) -> None:
+    page = render("redline", sample, "html", side_by_side=True)
+    assert ('<div class="columns" role="row"><span>Provision</span><span><bdi>Draft rev1</bdi> (deletions)</span>'
+            in page)
 
 
 def test_html_escapes_text() -> None:
@@ -156,13 +182,47 @@ def test_html_escapes_text() -> None:
     assert "<b>" not in page and "<i>" not in page and "&lt;/" in page
 
 
-def test_arabic_html_keeps_direction_auto() -> None:
+def test_arabic_html_is_rtl_and_isolates_each_change() -> None:
     from redline_cases import draft, link
 
-    old = draft("a", [("p1", "1.", "نلتزم بتعزيز التعاون الدولي")])
-    new = draft("b", [("p1", "1.", "نلتزم بتحسين التعاون الدولي")])
+    old = draft("a", [("p1", "1 -", "نلتزم بتعزيز التعاون الدولي في 5 مجالات")])
+    new = draft("b", [("p1", "1 -", "نلتزم بتحسين التعاون الدولي في 6 مجالات")])
     page = render("redline", redline_from_alignment(Alignment(old, new, (link(["p1"], ["p1"], "modified"),))), "html")
-    assert '<div class="body" dir="auto">نلتزم <del>بتعزيز</del><ins>بتحسين</ins> التعاون الدولي' in page
+    assert '<html lang="ar" dir="rtl">' in page
+    assert ('<div class="body" dir="auto">نلتزم <del>بتعزيز</del><ins>بتحسين</ins> التعاون الدولي في '
+            '<del>5</del><ins>6</ins>') in page
+    assert "del{background:var(--del-bg);color:var(--del-ink);text-decoration:line-through;unicode-bidi:isolate" in page
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We commit to the goals and the targets of the agenda", ("en", "ltr")),
+    ("Nous nous engageons à renforcer les capacités des États et la coopération", ("fr", "ltr")),
+    ("Nos comprometemos a fortalecer las capacidades de los Estados y la cooperación", ("es", "ltr")),
+    ("Мы обязуемся укреплять сотрудничество", ("ru", "ltr")),
+    ("我们承诺加强国际合作", ("zh", "ltr")),
+    ("نلتزم بتعزيز التعاون الدولي 2024", ("ar", "rtl")),
+])
+def test_page_language_from_the_text(text: str, expected: tuple[str, str]) -> None:
+    from compactdraft.render.html_pages import language
+
+    assert language([text]) == expected
+
+
+def test_printed_labels() -> None:
+    from compactdraft.model import Draft, Kind, Provision
+    from compactdraft.render.html_pages import printed_label
+
+    draft = Draft("d", "", (
+        Provision("preamble", "Preamble", Kind.HEADING, ""),
+        Provision("preamble.5", "", Kind.PREAMBULAR, "Recalling", parent="preamble", numbered=False),
+        Provision("obj.7", "Objective 7:", Kind.HEADING, "Address vulnerabilities"),
+        Provision("para.17", "17.", Kind.COMMITMENT, "We commit", parent="obj.7"),
+        Provision("para.17.text.1", "", Kind.CHAPEAU, "the following:", parent="para.17"),
+        Provision("para.17.a", "(a)", Kind.ACTION, "Do", parent="para.17"),
+        Provision("para.17.a.ii", "(ii)", Kind.SUBPARAGRAPH, "Do more", parent="para.17.a"),
+    ))
+    assert [printed_label(draft, p.id) for p in draft] == [
+        "Preamble", "PP 5", "Objective 7", "17", "17 chapeau", "17 (a)", "17 (a) (ii)"]
 
 
 # --- terminal ---------------------------------------------------------------------------------------
