@@ -25,7 +25,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -72,7 +72,7 @@ def needs_in_place(root: etree._Element) -> bool:
     return next(body.iter(*_REVISION_TAGS), None) is None
 
 
-def segments(pieces: Sequence[object], trailing: str) -> list[Segment]:
+def segments(pieces: Sequence[Any], trailing: str) -> list[Segment]:
     """A part's pieces (text or paragraph mark) cut into paragraphs; the last ends with ``trailing``."""
     result: list[Segment] = []
     current: list[tuple[str, str, object]] = []

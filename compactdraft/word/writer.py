@@ -308,7 +308,8 @@ def _pieces(kind: str, fragments: Iterable[Fragment]) -> Iterator[Piece]:
 
 def _fragments(text: str, track: Track, side: str, start: int) -> list[Fragment]:
     """``text``, which stands at ``start`` of one side's text, cut where its sources change."""
-    return [Fragment(text[a - start:b - start], source, side, a) for a, b, source in track.cut(start, start + len(text))]
+    return [Fragment(text[a - start:b - start], source, side, a)
+            for a, b, source in track.cut(start, start + len(text))]
 
 
 def _equal_fragments(text: str, base: tuple[Track, str, int], other: tuple[Track, int]) -> list[Fragment]:
@@ -483,7 +484,8 @@ class _Writer:
         content.extend(_pieces(kind, _fragments(new_text, new_track, "new", 0)))
         return _Built(self._annotated(content, part, kind), kind, "new")
 
-    def _objects(self, provisions: Iterable[Provision], side: str) -> list[tuple[etree._Element | None, Package | None]]:
+    def _objects(self, provisions: Iterable[Provision],
+                 side: str) -> list[tuple[etree._Element | None, Package | None]]:
         """The source objects (pictures, equations) behind the OBJECT characters of the provisions."""
         package = self.old_pkg if side == "old" else self.new_pkg
         found: list[tuple[etree._Element | None, Package | None]] = []
@@ -650,7 +652,8 @@ class _Writer:
             cached = self.rpr_cache[rpr] = (rpr, cleaned if len(cleaned) else None)
         return cached[1]
 
-    def field_runs(self, found: Field, side: str, kind: str, result: list[etree._Element]) -> list[etree._Element]:
+    def field_runs(self, found: Field, side: str, kind: str,
+                   result: list[etree._Element]) -> list[etree._Element]:
         """The result runs with copies of the field's code before them and its end after them."""
         deleted = kind in (DELETE, MOVE_FROM)
         code = [copy.deepcopy(r) for r in found.code]
