@@ -28,8 +28,8 @@ build: $(BUILD_RULES) $(BUILD_OUTPUTS)
 # rules made for another series folder or notes style must be made again
 $(BUILD_RULES): $(DRAFTS)/series.toml $(BUILD_STAMP) $(if $(filter-out $(DRAFTS)|$(OUT)|$(NOTES),$(BUILD_RULES_FOR)),FORCE)
 	@mkdir -p $(OUT)
-	@$(COMPACTDRAFT) build $(DRAFTS) -o $(OUT) --notes $(NOTES) --print-makefile > $@.tmp
-	@mv $@.tmp $@
+	@tmp=$$(mktemp $@.XXXXXX.tmp) && $(COMPACTDRAFT) build $(DRAFTS) -o $(OUT) --notes $(NOTES) --print-makefile > $$tmp \
+		&& mv $$tmp $@ || { rm -f $$tmp; exit 1; }
 
 # every output also depends on the rules: a new tool or other notes style rebuilds everything
 $(BUILD_OUTPUTS): $(BUILD_RULES)

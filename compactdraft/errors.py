@@ -47,3 +47,10 @@ class OutputError(CompactDraftError):
     """An output cannot be written where asked (e.g. it would overwrite an input)."""
 
     exit_code = 2
+
+
+class WriteError(CompactDraftError):
+    """An output could not be written: read-only or full file system, unwritable folder, stdout closed
+    (exit 1: the inputs were fine, the write failed)."""
+
+    exit_code = 1

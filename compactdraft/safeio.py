@@ -11,10 +11,15 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import fcntl
 import io
 import os
+import shutil
+import stat
 import sys
 import tempfile
+import tomllib
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -23,7 +28,7 @@ from typing import IO
 
 from lxml import etree
 
-from .errors import InputError, OutputError, UsageError
+from .errors import InputError, OutputError, UsageError, WriteError
 
 # A UN compact .docx is ~100 KB; a 50 MB single paragraph is the largest sane input we test.
 MAX_INPUT_BYTES = 200 * 1024 * 1024
@@ -132,6 +137,15 @@ class SafeZip:
         if total > MAX_TOTAL_UNCOMPRESSED:
             raise InputError(f"declares {total} bytes uncompressed in all; refused as a possible zip bomb", path)
         self._names = {info.filename for info in infos}
+        self._check_package_xml()
+
+    def _check_package_xml(self) -> None:
+        """The parts every reader and writer of the package touches ([Content_Types].xml and the
+        relationships) through the safe parser first: an entity declared there is refused here,
+        whichever module reads the part later."""
+        for name in sorted(self._names):
+            if name == "[Content_Types].xml" or name.endswith(".rels"):
+                parse_xml(self.read(name), self.path, name)
 
     def __contains__(self, name: str) -> bool:
         return name in self._names
@@ -167,36 +181,146 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def check_output(output: str | Path, inputs: Iterable[str | Path]) -> None:
-    """Refuse an output path that is one of the inputs."""
-    out = Path(output)
+def _manifest_files(manifest: Path) -> list[Path]:
+    """The manifest and every existing file one of its strings names (drafts, sources, notes, ...):
+    read generically, so a key added to series.toml later is protected without a change here."""
+    files = [manifest]
+    try:
+        data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return files
+    pending: list[object] = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, str) and item and "\0" not in item:
+            candidate = manifest.parent / item
+            with contextlib.suppress(OSError, ValueError):
+                if candidate.is_file():
+                    files.append(candidate)
+    return files
+
+
+def protected_files(inputs: Iterable[str | Path]) -> list[Path]:
+    """Every file an output must never replace: each input file, and for an input folder its series
+    manifest with every file it names, or (without a manifest) every file in the folder."""
+    files: list[Path] = []
     for source in inputs:
-        if str(source) == "-":
+        if str(source) in ("-", ""):
             continue
-        src = Path(source)
-        if out.resolve() == src.resolve() or _same_file(out, src):
+        path = Path(source)
+        if path.is_dir():
+            manifest = path / "series.toml"
+            if manifest.is_file():
+                files.extend(_manifest_files(manifest))
+            else:
+                with contextlib.suppress(OSError):
+                    files.extend(child for child in path.iterdir() if child.is_file())
+        elif path.name == "series.toml" and path.is_file():
+            files.extend(_manifest_files(path))
+        else:
+            files.append(path)
+    return files
+
+
+def is_device(path: str | Path) -> bool:
+    """A path that names a device, pipe or socket (/dev/null, /dev/stdout, a FIFO): written to as it
+    is, never replaced by a regular file."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def check_output(output: str | Path, inputs: Iterable[str | Path]) -> None:
+    """Refuse an output path that is empty, a folder, or one of the inputs (by any spelling)."""
+    if str(output) == "":
+        raise UsageError("-o is empty; give a file name or - for stdout")
+    out = Path(output)
+    if out.is_dir():
+        raise OutputError("is a folder; -o takes a file name", output)
+    if is_device(out):
+        return
+    resolved = out.resolve()
+    for source in protected_files(inputs):
+        if resolved == source.resolve() or _same_file(out, source):
             raise OutputError(f"output would overwrite the input {source}; choose another -o", output)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the file being replaced, else what a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def write_failed(path: str | Path, exc: OSError) -> WriteError:
+    reason = exc.strerror or exc.__class__.__name__
+    if isinstance(exc, NotADirectoryError) or exc.errno == errno.ENOTDIR:
+        reason = "a folder on its path is a file"
+    return WriteError(f"cannot write ({reason})", path)
+
+
+def _real_target(path: str | Path) -> Path:
+    """Where the bytes go: a symlinked output is written through to the file it points at."""
+    target = Path(path)
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
+
+
+@contextlib.contextmanager
+def _device_open(target: Path, mode: str) -> Iterator[IO]:
+    encoding = None if "b" in mode else "utf-8"
+    newline = None if "b" in mode else "\n"
+    try:
+        with open(target, mode, encoding=encoding, newline=newline) as handle:
+            yield handle
+    except OSError as exc:
+        raise write_failed(target, exc) from None
 
 
 @contextlib.contextmanager
 def atomic_open(path: str | Path, mode: str = "wb") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; on success it is renamed over ``path``."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    """Open a temporary file beside ``path``; on success it is renamed over ``path``.
+
+    A device (``/dev/null``, ``/dev/stdout``) is written as it is. The new file keeps the mode of the
+    file it replaces (else the umask's). Any OS failure is a :class:`WriteError` naming ``path``.
+    """
+    target = _real_target(path)
+    if is_device(target):
+        with _device_open(target, mode) as handle:
+            yield handle
+        return
+    tmp: str | None = None
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         encoding = None if "b" in mode else "utf-8"
         newline = None if "b" in mode else "\n"
         with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+        tmp = None
+    except FileExistsError as exc:  # mkdir over a file
+        raise write_failed(path, NotADirectoryError(errno.ENOTDIR, str(exc))) from None
+    except OSError as exc:
+        raise write_failed(path, exc) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:
@@ -209,21 +333,120 @@ def write_text_atomic(path: str | Path, text: str) -> None:
         handle.write(text)
 
 
+def silence_stdout() -> None:
+    """After stdout failed, point it at /dev/null so the interpreter's exit flush adds no second line."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def write_stdout(data: str | bytes) -> None:
+    """Write to stdout; a closed or full stdout is a :class:`WriteError`, a closed pipe is not."""
+    stream = sys.stdout
+    if stream is None:
+        raise WriteError("cannot write (stdout is closed)", "<stdout>")
+    try:
+        if isinstance(data, bytes):
+            stream.buffer.write(data)
+            stream.buffer.flush()
+        else:
+            stream.write(data)
+            stream.flush()
+    except BrokenPipeError:
+        silence_stdout()
+        raise
+    except (OSError, ValueError) as exc:
+        silence_stdout()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "stdout is closed"
+        raise WriteError(f"cannot write ({reason})", "<stdout>") from None
+
+
 def write_output(output: str | Path | None, data: str | bytes, inputs: Iterable[str | Path] = ()) -> None:
     """Write to ``output`` atomically, or to stdout when it is None or '-'."""
     if output is None or str(output) == "-":
-        if isinstance(data, bytes):
-            if sys.stdout.isatty():  # a .docx on a terminal is noise and can leave it in a bad state
-                raise UsageError("binary output (a Word document) will not be written to a terminal; "
-                                 "give -o FILE.docx, or redirect stdout (> FILE.docx)")
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(data)
-            sys.stdout.flush()
+        if isinstance(data, bytes) and sys.stdout is not None and sys.stdout.isatty():
+            # a .docx on a terminal is noise and can leave it in a bad state
+            raise UsageError("binary output (a Word document) will not be written to a terminal; "
+                             "give -o FILE.docx, or redirect stdout (> FILE.docx)")
+        write_stdout(data)
         return
     check_output(output, inputs)
     if isinstance(data, bytes):
         write_bytes_atomic(output, data)
     else:
         write_text_atomic(output, data)
+
+
+# --- a folder of outputs replaced as a whole ------------------------------------------------------
+
+STAGING = ".compactdraft-staging"  # inside the output folder: same file system, so renames are atomic
+COMMIT_MARK = ".complete"  # written last in the staging folder: from then on the new outputs win
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock on the folder itself (flock on its descriptor): a second build of the same
+    folder waits for the first, and no lock file is ever left behind."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _staged_files(staging: Path) -> list[Path]:
+    return sorted(p.relative_to(staging) for p in staging.rglob("*") if p.is_file() and p.name != COMMIT_MARK)
+
+
+def _move_in(staging: Path, out: Path) -> None:
+    for relative in _staged_files(staging):
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = staging / relative
+        with contextlib.suppress(OSError):
+            os.chmod(source, _mode_for(target))
+        os.replace(source, target)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def recover_staging(out: Path) -> None:
+    """Finish or undo what a killed build left: a complete staging folder is moved in (the new build
+    wins), an incomplete one is removed (the previous build stays)."""
+    staging = out / STAGING
+    if not staging.is_dir():
+        return
+    if (staging / COMMIT_MARK).exists():
+        _move_in(staging, out)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def staged_folder(out_dir: str | Path) -> Iterator[Path]:
+    """Build into a hidden staging folder; only when everything is made are the files moved over
+    the previous ones (a burst of renames, journalled by COMMIT_MARK so a kill in it is finished by the
+    next build). A failed or interrupted build removes the staging folder and leaves the old outputs."""
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise WriteError("cannot write (a file, not a folder)", out) from None
+    except OSError as exc:
+        raise write_failed(out, exc) from None
+    with folder_lock(out):
+        recover_staging(out)
+        staging = out / STAGING
+        try:
+            staging.mkdir()
+            yield staging
+            with open(staging / COMMIT_MARK, "wb") as mark:
+                os.fsync(mark.fileno())
+            _move_in(staging, out)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise write_failed(out, exc) from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise

@@ -204,3 +204,133 @@ def test_files_are_opened_read_only(pair, monkeypatch) -> None:
     opened = [mode for name, mode in modes if name in (str(old), str(new))]
     assert opened and set(opened) == {"rb"}
     assert os.access(old, os.R_OK)
+
+
+# --- issue 18: folders given as input, devices, modes, failed writes, whole builds ------------------
+
+SERIES_COMMANDS = {  # every command that takes a series folder, -o aimed at one of its files
+    "history": ["history", "{series}", "--format", "json", "-o", "{target}"],
+    "graph-build": ["graph", "build", "{series}", "--format", "json", "-o", "{target}"],
+    "graph-draw": ["graph", "draw", "{series}", "--format", "svg", "-o", "{target}"],
+    "trace": ["trace", "old:para.17", "--series", "{series}", "--format", "json", "-o", "{target}"],
+    "coverage": ["coverage", "{series}", "--format", "csv", "-o", "{target}"],
+}
+
+
+@pytest.fixture()
+def series(pair, tmp_path: Path) -> Path:
+    folder = tmp_path / "ser"
+    folder.mkdir()
+    old, new = pair
+    (folder / "old.docx").write_bytes(old.read_bytes())
+    (folder / "new.docx").write_bytes(new.read_bytes())
+    (folder / "src.docx").write_bytes(old.read_bytes())
+    (folder / "series.toml").write_text('[[draft]]\nid = "old"\nfile = "old.docx"\n\n[[draft]]\nid = "new"\n'
+                                        'file = "new.docx"\n\n[[source]]\nid = "src"\nfile = "src.docx"\n')
+    return folder
+
+
+@pytest.mark.parametrize("name", sorted(SERIES_COMMANDS))
+@pytest.mark.parametrize("victim", ["old.docx", "src.docx", "series.toml", "./ser/../ser/new.docx"])
+def test_a_series_folder_input_protects_its_files(series: Path, monkeypatch, name: str, victim: str) -> None:
+    monkeypatch.chdir(series.parent)
+    target = victim if victim.startswith(".") else f"ser/{victim}"
+    before = {p: digest(p) for p in series.iterdir()}
+    argv = [a.format(series="ser", target=target) for a in SERIES_COMMANDS[name]]
+    run = hostile.run_in_process(argv)
+    assert run["code"] == 2, (name, run["stderr"])
+    assert "would overwrite the input" in run["stderr"] and run["stderr"].count("\n") == 1
+    assert {p: digest(p) for p in series.iterdir()} == before
+
+
+def test_build_into_its_own_series_folder_keeps_an_input_named_like_an_output(series: Path) -> None:
+    (series / "index.html").write_bytes((series / "new.docx").read_bytes())
+    manifest = series / "series.toml"
+    manifest.write_text(manifest.read_text().replace('file = "new.docx"', 'file = "index.html"'))
+    before = {p: digest(p) for p in series.iterdir()}
+    run = hostile.run_in_process(["build", str(series), "-o", str(series)])
+    assert run["code"] == 2 and "index.html" in run["stderr"], run["stderr"]
+    assert {p: digest(p) for p in series.iterdir()} == before
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="replacing /dev/null needs root: the case the issue measured")
+def test_a_device_is_written_as_a_device(pair) -> None:
+    old, _ = pair
+    for device in ("/dev/null", "/dev/stdout"):
+        run = hostile.run_in_process(["parse", str(old), "-o", device])
+        assert run["code"] == 0, run["stderr"]
+        assert not Path("/dev/null").is_file() and Path("/dev/null").is_char_device()
+    run = hostile.run_in_process(["parse", str(old), "-o", "/dev/full"])
+    assert run["code"] == 1 and "/dev/full: cannot write" in run["stderr"], run["stderr"]
+    assert Path("/dev/full").is_char_device()
+
+
+def test_an_output_keeps_the_mode_it_replaces_else_the_umask(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    old = os.umask(0o027)
+    try:
+        write_output(target, "one")
+        assert target.stat().st_mode & 0o777 == 0o640
+        target.chmod(0o604)
+        write_output(target, "two")
+        assert target.stat().st_mode & 0o777 == 0o604
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.parametrize("spelling, code, fragment", [
+    ("", 2, "-o is empty"),
+    ("afile/x.json", 1, "afile/x.json: cannot write (a folder on its path is a file)"),
+    ("folder", 2, "'folder' is a directory"),
+])
+def test_a_write_that_cannot_happen_is_one_line(pair, tmp_path: Path, monkeypatch, spelling: str, code: int,
+                                               fragment: str) -> None:
+    old, _ = pair
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "afile").write_text("x")
+    (tmp_path / "folder").mkdir()
+    run = hostile.run_in_process(["parse", str(old), "--format", "json", "-o", spelling])
+    assert run["code"] == code and fragment in run["stderr"] and run["stderr"].count("\n") == 1, run["stderr"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_an_unwritable_folder_is_exit_1(pair, tmp_path: Path) -> None:
+    old, _ = pair
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    run = hostile.run_in_process(["parse", str(old), "-o", str(locked / "x.json")])
+    assert run["code"] == 1 and "cannot write" in run["stderr"], run["stderr"]
+
+
+@pytest.mark.parametrize("stdout", ["closed", "full"])
+def test_a_closed_or_full_stdout_is_one_line_exit_1(pair, stdout: str) -> None:
+    old, _ = pair
+    redirect = ">&-" if stdout == "closed" else ">/dev/full"
+    command = f"{sys.executable} -m compactdraft.cli parse {old} {redirect}"
+    done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    if done.returncode != 0 and "No module named compactdraft.cli.__main__" in done.stderr:
+        command = f"{ROOT / '.venv/bin/compactdraft'} parse {old} {redirect}"
+        done = subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("compactdraft: error: <stdout>: cannot write") and done.stderr.count("\n") == 1
+
+
+def test_a_killed_build_leaves_the_previous_build_whole(tmp_path: Path) -> None:
+    drafts = ROOT / "drafts"
+    out = tmp_path / "out"
+    tool = [sys.executable, "-c", "from compactdraft.cli import main; main()"]
+    subprocess.run(tool + ["build", str(drafts), "-o", str(out)], check=True, capture_output=True, timeout=600)
+    before = {p.relative_to(out): digest(p) for p in out.rglob("*") if p.is_file()}
+    for delay in (0.5, 1.5, 3.0):
+        proc = subprocess.Popen(tool + ["build", str(drafts), "-o", str(out), "--notes", "footnotes"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        now = {p.relative_to(out): digest(p) for p in out.rglob("*") if p.is_file() and ".compactdraft-staging"
+               not in p.parts}
+        if now != before:  # the new build completed before the kill: then it is whole, and the new one
+            assert set(now) == set(before)
+            before = now
+    subprocess.run(tool + ["build", str(drafts), "-o", str(out)], check=True, capture_output=True, timeout=600)
+    assert not (out / ".compactdraft-staging").exists()

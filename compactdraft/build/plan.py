@@ -135,6 +135,18 @@ def plan(series: Series, out_dir: str | Path, notes: str = "comments") -> Plan:
     if series.sources:
         steps.append(BuildStep(COVERAGE, "coverage", (), graph_inputs, SERIES_RULE))
     steps.append(BuildStep("index.html", "report", (), graph_inputs, SERIES_RULE))
+    _refuse_colliding_names(steps, series)
     return Plan(series, out, tuple(steps), notes)
+
+
+def _refuse_colliding_names(steps: list[BuildStep], series: Series) -> None:
+    """Two steps writing one file (ids ``a-b``, ``c`` and ``a``, ``b-c`` both make ``a-b-c``) would
+    silently leave one redline only."""
+    seen: dict[str, BuildStep] = {}
+    for step in steps:
+        if step.name in seen and seen[step.name].args != step.args:
+            raise UsageError(f"draft ids {'/'.join(seen[step.name].args[:2])} and {'/'.join(step.args[:2])} both "
+                             f"name the build file {step.name}; rename one of the drafts", series.manifest)
+        seen[step.name] = step
 
 

@@ -10,7 +10,7 @@ from ..align.history import History
 from ..model import Alignment, Draft
 from ..parse.series import Series, SeriesEntry
 from ..render.html_pages import provision_anchor
-from ..safeio import write_output
+from ..safeio import check_output, staged_folder, write_output
 from .plan import BuildStep, Plan, draft_json, plan, redline_name, redline_pairs, source_json
 
 Progress = Callable[[int, int, BuildStep], None]
@@ -199,14 +199,34 @@ def run_step(ws: Workspace, step: BuildStep) -> Path:
     """Make one output (atomically) and return its path."""
     data = _ACTIONS[step.action](ws, step)
     target = ws.plan.path(step.name)
-    inputs = [i for i in step.inputs if not i.startswith(str(ws.plan.out_dir))]
-    write_output(target, data, inputs)
+    write_output(target, data, series_files(ws.series))
     return target
+
+
+def series_files(series: Series) -> list[str]:
+    """Every file of the series itself (drafts, sources, manifest): no build output may replace one,
+    even when the build folder is the series folder."""
+    files = [str(e.path) for e in series.drafts + series.sources]
+    return files + ([str(series.manifest)] if series.manifest else [])
 
 
 def build(series: Series, out_dir: str | Path, progress: Progress | None = None, notes: str = "comments",
           only: Sequence[str] = ()) -> list[Path]:
-    """Build every output of the series (or only the named steps) in one process; the paths written."""
+    """Build every output of the series (or only the named steps) in one process; the paths written.
+
+    A whole build is staged and replaces the previous one as a whole (safeio.staged_folder); one step
+    (make's recipes) writes its one file atomically in place."""
+    for step in plan(series, out_dir, notes).steps:  # refused before anything is written, not half-way
+        check_output(Path(out_dir) / step.name, series_files(series))
+    if not only:
+        with staged_folder(out_dir) as staging:
+            built = _build_steps(series, staging, progress, notes, ())
+        return [Path(out_dir) / path.relative_to(staging) for path in built]
+    return _build_steps(series, out_dir, progress, notes, only)
+
+
+def _build_steps(series: Series, out_dir: str | Path, progress: Progress | None, notes: str,
+                 only: Sequence[str]) -> list[Path]:
     the_plan = plan(series, out_dir, notes)
     steps = [the_plan.step(name) for name in only] if only else list(the_plan.steps)
     workspace = Workspace(the_plan)

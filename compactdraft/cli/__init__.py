@@ -9,6 +9,7 @@ import ast  # already loaded by click (through inspect): free
 import importlib
 import importlib.util
 import os
+import re
 import sys
 import warnings
 from typing import Any
@@ -124,6 +125,20 @@ def _fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def check_arguments(argv: list[str]) -> None:
+    """Refuse a command line carrying control characters or undecodable bytes (an --author or a
+    --source id would reach XML, which cannot hold them): one usage line, not an internal error."""
+    for value in argv:
+        found = _CONTROL.search(value)
+        if found:
+            shown = value.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            raise click.UsageError(f"argument {shown!r} holds a control character or bytes that are not "
+                                   f"UTF-8 (U+{ord(found.group()):04X}); remove it")
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the CLI, turning every expected failure into one line and an exit status."""
     from ..errors import CompactDraftError
@@ -132,6 +147,7 @@ def main(argv: list[str] | None = None) -> Any:
     held = _HeldWarnings()
     warnings.showwarning = held.hold
     try:
+        check_arguments(sys.argv[1:] if argv is None else argv)
         result = cli.main(args=argv, prog_name="compactdraft", standalone_mode=False)
     except click.exceptions.Exit as exc:
         held.show()
@@ -150,8 +166,16 @@ def main(argv: list[str] | None = None) -> Any:
     except KeyboardInterrupt:
         _fail("interrupted", 130)
     except BrokenPipeError:
+        from ..safeio import silence_stdout
+
+        silence_stdout()
         sys.stderr.close()  # a pager or head closed the pipe: not an error for the user
         sys.exit(0)
+    except OSError as exc:  # a write the library did not wrap: still one line, naming the file
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"{where}cannot write or read ({exc.strerror or exc})", 1)
     except MemoryError:
         _fail("out of memory: the input is too large for this machine", 2)
     except RecursionError:

@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, UnsupportedFormatError
 from ..model import Draft, draft_from_dict
@@ -62,7 +63,7 @@ def sniff(data: bytes) -> str | None:
     if head.startswith(b"{") and b'"schema"' in data[:4096]:
         return "json"
     low = head.lower()
-    if low.startswith(b"<?xml") or low.startswith(b"<akomantoso") or low.startswith(b"<!doctype") or low.startswith(b"<"):
+    if low.startswith((b"<?xml", b"<akomantoso", b"<!doctype", b"<")):
         if b"akomantoso" in data[:8192].lower():
             return "akn"
         if b"<html" in data[:8192].lower() or low.startswith(b"<!doctype html"):
@@ -113,12 +114,38 @@ def parse_bytes(data: bytes, source: str, *, draft_id: str | None = None, profil
             raise InputError(f"invalid JSON ({exc.msg} at line {exc.lineno})", source) from None
         except RecursionError:
             raise InputError("JSON nested too deeply to be a draft", source) from None
-        draft = draft_from_dict(loaded, source)
+        draft = draft_from_dict(_xml_safe(loaded), source)
         return draft.with_id(draft_id) if draft_id else draft
     if chosen == "xml":
         raise UnsupportedFormatError("XML that is neither Akoma Ntoso nor XHTML", source)
     reader = importlib.import_module(f"{__name__}.{chosen}")
     return reader.read(data, source, options)
+
+
+_NOT_IN_XML = dict.fromkeys([*(c for c in range(32) if c not in (9, 10, 13)), 0xFFFE, 0xFFFF,
+                             *range(0xD800, 0xE000)])
+
+
+def _xml_safe(value: Any) -> Any:
+    """A loaded JSON draft with what no XML output can carry (C0 controls, lone surrogates, U+FFFE/F)
+    dropped from every string, as the structurer drops it from every other format; iterative, so a
+    deep document costs no recursion."""
+    root: list[Any] = [value]
+    pending: list[tuple[Any, Any]] = [(root, 0)]
+    while pending:
+        holder, key = pending.pop()
+        item = holder[key]
+        if isinstance(item, str):
+            if not item.isprintable():
+                holder[key] = item.translate(_NOT_IN_XML)
+        elif isinstance(item, list):
+            pending.extend((item, i) for i in range(len(item)))
+        elif isinstance(item, dict):
+            cleaned = {k.translate(_NOT_IN_XML) if isinstance(k, str) else k: v for k, v in item.items()}
+            item.clear()
+            item.update(cleaned)
+            pending.extend((item, k) for k in list(item))
+    return root[0]
 
 
 def parse_file(path: str | Path, *, draft_id: str | None = None, profile: str | None = None,

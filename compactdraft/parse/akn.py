@@ -11,6 +11,7 @@ work name) and the date, unless given, from the FRBR expression date.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -184,7 +185,15 @@ def akn_blocks(root: etree._Element, source: str) -> tuple[list[Block], str, str
     return walker.blocks, title, date
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?")
+
+
 def read(data: bytes, source: str, options: ReadOptions) -> Draft:
     blocks, title, date = akn_blocks(parse_xml(data, source), source)
+    warnings = []
+    if date is not None and not _ISO_DATE.fullmatch(date.strip()):
+        # kept out of the draft: every later date use (w:date of a redline) would fail far from this file
+        warnings.append(f"FRBRdate {date!r} is not an ISO date (YYYY-MM-DD); ignored")
+        date = None
     return build_draft(blocks, draft_id=options.draft_id, source=source, fmt="akn", profile=options.profile,
-                       date=options.date or date, title=title or None)
+                       date=options.date or date, title=title or None, warnings=warnings)

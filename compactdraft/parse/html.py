@@ -8,6 +8,8 @@ default ``1.``); ``<ul>`` items get none.
 """
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -28,7 +30,54 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def _parser() -> lxml_html.HTMLParser:
-    return lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    # huge_tree: libxml2's default depth limit (256) silently drops everything after a deeper nest
+    return lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=True,
+                                encoding="utf-8")
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+def decode_html(data: bytes) -> tuple[str, str | None]:
+    """The document's text by the HTML5 order: a BOM, then a <meta> charset in the first 1024 bytes,
+    else UTF-8, and windows-1252 (what browsers fall back to) when the bytes are not UTF-8. Returns the
+    text and a warning when the declared charset was wrong or the fallback was taken."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, "replace"), None
+    declared = _META_CHARSET.search(data[:1024])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace").lower()
+        try:
+            encoding = codecs.lookup("windows-1252" if name in ("iso-8859-1", "latin1", "us-ascii") else name).name
+        except LookupError:
+            encoding = ""
+        if encoding.startswith("utf-16"):
+            encoding = "utf-8"  # HTML5: a UTF-16 label in a byte-readable <meta> means UTF-8
+        if encoding:
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError:
+                pass
+            text, _ = decode_html_undeclared(data)
+            return text, f"declares charset {name} but is not valid {name}; read as {_guess_name(data)}"
+    return decode_html_undeclared(data)
+
+
+def _guess_name(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+        return "UTF-8"
+    except UnicodeDecodeError:
+        return "windows-1252"
+
+
+def decode_html_undeclared(data: bytes) -> tuple[str, str | None]:
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return data.decode("windows-1252", "replace"), "no charset declared and not UTF-8; read as windows-1252"
 
 
 def list_label(list_type: str, value: int) -> str:
@@ -108,10 +157,17 @@ def _int(text: str | None, default: int) -> int:
 
 def html_blocks(data: bytes, source: str) -> tuple[list[Block], str]:
     """Blocks and the <title> of an HTML document."""
+    blocks, title, _ = read_html(data, source)
+    return blocks, title
+
+
+def read_html(data: bytes, source: str) -> tuple[list[Block], str, list[str]]:
+    """Blocks, the <title> and what the reader warns about (a wrong or missing charset)."""
     if b"<!entity" in data[:8192].lower():
         raise InputError("HTML declares entities in a DTD; refused (entity expansion / XXE risk)", source)
+    text, warning = decode_html(data)
     try:
-        root = lxml_html.document_fromstring(data, parser=_parser())
+        root = lxml_html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=_parser())
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot read HTML ({exc})", source) from None
     title_element = root.find(".//title")
@@ -119,13 +175,17 @@ def html_blocks(data: bytes, source: str) -> tuple[list[Block], str]:
     _label_ordered_lists(root)
     body = root.find("body")
     walker = _Walker()
-    walker.walk(body if body is not None else root)
+    try:
+        walker.walk(body if body is not None else root)
+    except RecursionError:
+        raise InputError("elements nested too deeply to read every paragraph; refused rather than read in "
+                         "part", source) from None
     walker.flush()
-    return walker.blocks, title
+    return walker.blocks, title, [warning] if warning else []
 
 
 def read(data: bytes, source: str, options: ReadOptions) -> Draft:
-    blocks, title = html_blocks(data, source)
+    blocks, title, warnings = read_html(data, source)
     draft = build_draft(blocks, draft_id=options.draft_id, source=source, fmt="html", profile=options.profile,
-                        date=options.date)
+                        date=options.date, warnings=warnings)
     return draft if draft.title else draft.replace(title=title)

@@ -14,10 +14,14 @@
 """
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import math
 import re
+import warnings
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import InputError
@@ -48,14 +52,34 @@ def _pypdf() -> Any:
     return pypdf
 
 
+MAX_PAGES = 5000  # a UN draft runs to tens of pages; extraction costs about 2 ms a page
+
+
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def page_lines(data: bytes, source: str) -> list[list[str]]:
     """The text layer, page by page, as non-empty stripped lines."""
     pypdf = _pypdf()
     try:
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError("is a password-protected PDF; remove the password first", source)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _quiet_pypdf():  # its warnings about damaged objects would print extra lines on stderr
+            reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise InputError("is a password-protected PDF; remove the password first", source)
+            if len(reader.pages) > MAX_PAGES:
+                raise InputError(f"has {len(reader.pages)} pages; over {MAX_PAGES} is not a draft (refused to bound "
+                                 "time)", source)
+            pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of errors on damaged files

@@ -41,10 +41,14 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return longest <= 120 and unfinished / len(body) >= 0.4
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def text_blocks(text: str, markdown: bool) -> list[Block]:
     if "\x00" in text:
         raise InputError("contains NUL bytes; it is binary, not text", None)
-    lines = text.splitlines()
+    # only CR/LF end a line: str.splitlines() would also split at VT, FF, NEL, U+2028/9 inside a line
+    lines = _LINE_BREAK.split(text.removesuffix("\n").removesuffix("\r"))
     wrapped = markdown or _is_hard_wrapped(lines)
     blocks: list[Block] = []
     current: list[str] = []

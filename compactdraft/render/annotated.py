@@ -13,6 +13,7 @@ date is the final draft's date, so the same inputs give the same bytes.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -173,10 +174,24 @@ def _text_of(paragraph: etree._Element) -> str:
     return "".join(t.text or "" for t in paragraph.iter(W + "t"))
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _same_opening(provision_text: str, paragraph_text: str) -> bool:
+    """Whether the paragraph opens with the provision's first words, compared on letters and digits
+    only: a label Word's numbering prints ("Article 1", "1、") is not in the paragraph's runs, and a
+    picture or equation stands in the text as a character no run holds."""
+    words = _WORD.findall(provision_text)
+    flat = "".join(_WORD.findall(paragraph_text))
+    while words and words[0] not in flat and len(words) > 1:  # a printed label's words
+        words = words[1:]
+    probe = "".join(words[:4])
+    return not probe or probe in flat
+
+
 def _check_paragraph(provision_text: str, paragraph: etree._Element, source: str | None) -> None:
     """The JSON and the .docx must be the same version of the draft, or notes land on wrong paragraphs."""
-    probe = " ".join(provision_text.split()[:4])
-    if probe and probe not in " ".join(_text_of(paragraph).split()):
+    if not _same_opening(provision_text, _text_of(paragraph)):
         raise InputError(f"the parsed draft does not match this file (paragraph for {provision_text[:40]!r} "
                          "reads differently); parse it again", source)
 

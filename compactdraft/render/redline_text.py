@@ -16,6 +16,7 @@ texts exactly.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -129,6 +130,19 @@ def render_text(redline: Redline, **_: object) -> str:
 
 # --- CriticMarkup ----------------------------------------------------------------------------------
 
+# what would read as CriticMarkup ({ } ~), HTML (< > &) or inline Markdown (* _ ` \\) in a draft's own text (a bare
+# [bracket], common in drafts under negotiation, is no link without a definition: kept as written);
+# CommonMark turns a backslash before any ASCII punctuation back into the character
+_MARKUP = re.compile(r"([\\{}~<>&*_`])")
+_LINE_START = re.compile(r"(^|\n)([#>+-]|\d+[.)])", re.MULTILINE)
+
+
+def escape_markup(text: str) -> str:
+    """A draft's text as literal Markdown: nothing in it reads as markup, a renderer shows it as written."""
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if m.group(2)[0] in "#>+-" else
+                           m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], _MARKUP.sub(r"\\\1", text))
+
+
 def critic(ops: Sequence[Op]) -> str:
     """CriticMarkup for a sequence of ops; a delete followed by an insert is one substitution."""
     out: list[str] = []
@@ -137,15 +151,15 @@ def critic(ops: Sequence[Op]) -> str:
         o = ops[index]
         following = ops[index + 1] if index + 1 < len(ops) else None
         if o.op == DELETE and following is not None and following.op == INSERT:
-            out.append(f"{{~~{o.text}~>{following.text}~~}}")
+            out.append(f"{{~~{escape_markup(o.text)}~>{escape_markup(following.text)}~~}}")
             index += 2
             continue
         if o.op == INSERT:
-            out.append(f"{{++{o.text}++}}")
+            out.append(f"{{++{escape_markup(o.text)}++}}")
         elif o.op == DELETE:
-            out.append(f"{{--{o.text}--}}")
+            out.append(f"{{--{escape_markup(o.text)}--}}")
         else:
-            out.append(o.text)
+            out.append(escape_markup(o.text))
         index += 1
     return "".join(out).replace("\n", "\\\n")
 

@@ -22,7 +22,7 @@ from lxml import etree
 
 from ..diff import diff_words
 from ..model import clean_text
-from ..safeio import SafeZip
+from ..safeio import SafeZip, parse_xml
 from .compat import declare_ignorable
 from .content import read_paragraph
 from .elements import (
@@ -278,9 +278,9 @@ def add_note_parts(members: dict[str, bytes], main: str, parts: dict[str, bytes]
     """Put the note parts into a package's members, with their relationships and content types."""
     folder = posixpath.dirname(main)
     rels_name = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
-    rels = etree.fromstring(members[rels_name]) if rels_name in members else etree.Element(
+    rels = parse_xml(members[rels_name], None, rels_name) if rels_name in members else etree.Element(
         f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
-    types = etree.fromstring(members["[Content_Types].xml"])
+    types = parse_xml(members["[Content_Types].xml"], None, "[Content_Types].xml")
     for name, data in sorted(parts.items()):
         kind = name[:-len("s.xml")]
         full = posixpath.join(folder, name)

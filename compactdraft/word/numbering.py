@@ -167,8 +167,13 @@ _ROMAN_TABLE = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (
                 (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
+# Word takes list starts up to 32767; beyond, a roman or letter label would cost memory linear in the
+# value (10^12 is 10^9 'M's), so such values print as decimal digits, bounded by the digits given
+MAX_LABEL_VALUE = 32767
+
+
 def to_roman(value: int) -> str:
-    if value <= 0:
+    if value <= 0 or value > MAX_LABEL_VALUE:
         return str(value)
     out = []
     for amount, numeral in _ROMAN_TABLE:
@@ -180,7 +185,7 @@ def to_roman(value: int) -> str:
 
 def to_letters(value: int) -> str:
     """Word's letter numbering: a..z, then aa..zz, then aaa... (the letter repeated)."""
-    if value <= 0:
+    if value <= 0 or value > MAX_LABEL_VALUE:
         return str(value)
     repeat, index = divmod(value - 1, 26)
     return chr(97 + index) * (repeat + 1)

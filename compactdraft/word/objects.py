@@ -34,7 +34,7 @@ from typing import Any
 
 from lxml import etree
 
-from ..safeio import SafeZip
+from ..safeio import SafeZip, parse_xml
 from .elements import R_NS, W, serialize
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -187,16 +187,15 @@ def import_relationships(members: dict[str, bytes], main: str,
     if not imported:
         return
     rels_name = _rels_name(main)
-    rels = etree.fromstring(members[rels_name]) if rels_name in members else etree.Element(
+    rels = parse_xml(members[rels_name], None, rels_name) if rels_name in members else etree.Element(
         f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
-    types = etree.fromstring(members["[Content_Types].xml"])
+    types = parse_xml(members["[Content_Types].xml"], None, "[Content_Types].xml")
     defaults = {d.get("Extension", "").lower() for d in types.iter(f"{{{CT_NS}}}Default")}
     folder = posixpath.dirname(main)
     copied: dict[tuple[int, str], str] = {}  # (package, old id) -> new id
     for node, package, source_main in imported:
         source_rels = _relationships(package, source_main)
-        source_types = (etree.fromstring(package.read("[Content_Types].xml"))
-                        if "[Content_Types].xml" in package else None)
+        source_types = package.read_xml("[Content_Types].xml") if "[Content_Types].xml" in package else None
         for element in node.iter():
             for attr, value in list(element.attrib.items()):
                 if not attr.startswith(_R) or value not in source_rels:

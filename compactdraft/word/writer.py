@@ -37,7 +37,7 @@ from lxml import etree
 from ..diff import diff_words
 from ..errors import InputError, UsageError
 from ..model import Draft, Kind, Provision
-from ..safeio import SafeZip, read_input_bytes
+from ..safeio import SafeZip, parse_xml, read_input_bytes
 from .compat import declare_ignorable
 from .content import object_elements
 from .direction import mark_right_to_left
@@ -760,13 +760,13 @@ def _base_members(package: Package) -> dict[str, bytes]:
     if dropped:
         rels_name = _rels_name(package.main)
         if rels_name in members:
-            rels = etree.fromstring(members[rels_name])
+            rels = parse_xml(members[rels_name], None, rels_name)
             for rel in list(rels):
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(package.main), rel.get("Target", "")))
                 if target in dropped:
                     rels.remove(rel)
             members[rels_name] = serialize(rels)
-        types = etree.fromstring(members["[Content_Types].xml"])
+        types = parse_xml(members["[Content_Types].xml"], None, "[Content_Types].xml")
         for override in list(types):
             if override.get("PartName", "").lstrip("/") in dropped:
                 types.remove(override)
@@ -837,7 +837,7 @@ def write_docx(parts: Sequence[Part], old: Draft, new: Draft, packages: Packages
     members = _base_members(package) if package else _minimal_members()
     main = package.main if package else "word/document.xml"
     if document is None:
-        template = package.root if package else etree.fromstring(members[main])
+        template = package.root if package else parse_xml(members[main], None, main)
         document = _document(template, writer.paragraphs())
         if package is None:  # from text or AKN there are no source properties: give RTL text its direction
             mark_right_to_left(document)

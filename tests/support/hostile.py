@@ -330,6 +330,66 @@ def graphml_xxe(context: Context) -> bytes:
             '<node id="&xxe;"/></graph></graphml>').encode()
 
 
+# --- issue 18: what dropped content, replaced inputs or cost without bound -------------------------
+
+def nested_divs_html(depth: int = 260) -> bytes:
+    """A paragraph after ``depth`` empty nested divs: libxml2's 256 limit used to drop it silently."""
+    return (f"<html><body><p>1. States shall act.</p>{'<div>' * depth}{'</div>' * depth}"
+            "<p>2. States may, where convenient, report.</p></body></html>").encode()
+
+
+def undeclared_html(encoding: str) -> bytes:
+    return "<html><body><p>1. Les États réagissent à la crise.</p></body></html>".encode(encoding)
+
+
+def lying_charset_html(_: Context) -> bytes:
+    return ('<html><head><meta charset="utf-8"></head><body><p>1. Les États réagissent.</p>'
+            "<p>2. Deuxième paragraphe.</p></body></html>").encode("latin-1")
+
+
+def huge_start_html(_: Context) -> bytes:
+    return b'<ol start="999999999999" type="i"><li>States shall act.</li></ol>'
+
+
+def huge_start_docx(_: Context) -> bytes:
+    numbering = (f'<?xml version="1.0"?><w:numbering {NSDECL}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+                 '<w:start w:val="2147483647"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>').encode()
+    body = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            '<w:r><w:t>States shall act.</w:t></w:r></w:p>')
+    return docx_replacing("word/numbering.xml", numbering, docx_replacing("word/document.xml", word_document(body)))
+
+
+def content_types_entities(_: Context) -> bytes:
+    """Billion laughs in [Content_Types].xml, which only the writers read."""
+    members = members_of(compact_docx().to_bytes())
+    types = members["[Content_Types].xml"].decode()
+    start = types.index("<Types")
+    members["[Content_Types].xml"] = (doctype("Types", LAUGHS) + types[start:]).encode()
+    return zip_of(members)
+
+
+def lone_surrogate_json(_: Context) -> bytes:
+    """A real draft's JSON whose first text holds an escaped lone surrogate and a control character."""
+    from compactdraft.parse import parse_bytes
+    from compactdraft.render import render
+
+    draft = parse_bytes(b"1. States shall act.\n2. States shall report.\n", "d.txt")
+    text = str(render("draft", draft, "json"))
+    hostile = text.replace("States shall act.", "States \\ud800 shall\\u0001 act.", 1)
+    assert hostile != text, "the generator must really plant the surrogate"
+    return hostile.encode()
+
+
+def separators_text(_: Context) -> bytes:
+    return "1. States shall\x0bact\x0cand\x85report\u2028in\u2029time.\n2. Second.\n".encode()
+
+
+def non_iso_akn_date(_: Context) -> bytes:
+    return akn("States shall act.").replace(b"<meta/>", b'<meta><identification><FRBRExpression>'
+                                            b'<FRBRdate date="5 March 2025"/></FRBRExpression></identification></meta>', 1)
+
+
 def _xxe_cases() -> list[Case]:
     makers = {
         "document": ("document.xml", ".docx", lambda target: docx_replacing("word/document.xml", xxe_document(target))),
@@ -416,6 +476,26 @@ CASES: list[Case] = _xxe_cases() + [
          what="a draft .json nested 100,000 arrays deep"),
     Case("graphml-xxe", "graph.graphml", graphml_xxe, "refuse", "declares entities in a DTD",
          what="a saved graph (.graphml) with an external entity"),
+    Case("nested-divs-260", "divs.html", lambda _: nested_divs_html(260), "accept",
+         what="a paragraph after 260 nested empty divs (once dropped without a word)"),
+    Case("nested-divs-5000", "deepdivs.html", lambda _: nested_divs_html(5000), "refuse", "nested too deeply",
+         what="5,000 nested divs: refused rather than read in part"),
+    Case("html-no-charset", "nocharset.html", lambda _: undeclared_html("utf-8"), "accept",
+         what="UTF-8 HTML without a charset (once read as Latin-1)"),
+    Case("html-lying-charset", "lying.html", lying_charset_html, "accept",
+         what="Latin-1 bytes declared utf-8: read as windows-1252 with a warning"),
+    Case("huge-start-html", "start.html", huge_start_html, "accept",
+         what="<ol start=10^12 type=i> (2.7 GB of roman numerals once)"),
+    Case("huge-start-docx", "start.docx", huge_start_docx, "accept",
+         what="Word numbering w:start 2^31-1 in upper roman"),
+    Case("content-types-laughs", "types.docx", content_types_entities, "refuse", "declares entities in a DTD",
+         what="billion laughs in [Content_Types].xml"),
+    Case("json-lone-surrogate", "surrogate.json", lone_surrogate_json, "accept",
+         what="a JSON draft with a lone surrogate and a control character"),
+    Case("txt-line-separators", "separators.txt", separators_text, "accept",
+         what="VT, FF, NEL, U+2028/9 inside a .txt line"),
+    Case("akn-non-iso-date", "date.xml", non_iso_akn_date, "accept",
+         what="an Akoma Ntoso FRBRdate '5 March 2025': a warning, not a --date error"),
 ]
 
 BY_NAME = {case.name: case for case in CASES}
