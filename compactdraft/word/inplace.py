@@ -25,7 +25,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -57,10 +57,11 @@ _REVISION_TAGS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "pPrChange
 
 
 class Segment(NamedTuple):
-    """One paragraph of a part's diff: the kind of its mark and its (kind, text) pieces."""
+    """One paragraph of a part's diff: the kind of its mark and its (kind, text, fragment) pieces
+    (the fragment: the text with its source formatting, compactdraft/word/writer.py)."""
 
     mark: str
-    pieces: tuple[tuple[str, str], ...]
+    pieces: tuple[tuple[str, str, object], ...]
 
 
 def needs_in_place(root: etree._Element) -> bool:
@@ -71,10 +72,10 @@ def needs_in_place(root: etree._Element) -> bool:
     return next(body.iter(*_REVISION_TAGS), None) is None
 
 
-def segments(pieces: Sequence[object], trailing: str) -> list[Segment]:
+def segments(pieces: Sequence[Any], trailing: str) -> list[Segment]:
     """A part's pieces (text or paragraph mark) cut into paragraphs; the last ends with ``trailing``."""
     result: list[Segment] = []
-    current: list[tuple[str, str]] = []
+    current: list[tuple[str, str, object]] = []
     for piece in pieces:
         text = piece.text
         if piece.marker is not None:
@@ -83,12 +84,13 @@ def segments(pieces: Sequence[object], trailing: str) -> list[Segment]:
             result.append(Segment(piece.kind, tuple(current)))
             current = []
         elif text:
-            current.append((piece.kind, text))
+            current.append((piece.kind, text, piece.fragment))
     result.append(Segment(trailing, tuple(current)))
     return result
 
 
-RunMaker = Callable[[str, str], list[etree._Element]]
+# (fragments of one revision kind, the kind) -> the paragraph content written for them, revisions included
+RunMaker = Callable[[list, str], list[etree._Element]]
 
 
 @dataclass
@@ -128,17 +130,17 @@ class InPlaceBody:
         self.used.add(index)
         return self.paragraphs[index]
 
-    def children(self, pieces: Sequence[tuple[str, str]]) -> list[etree._Element]:
+    def children(self, pieces: Sequence[tuple[str, str, object]]) -> list[etree._Element]:
         """Runs and revision wrappers for a paragraph's pieces (same-kind neighbours joined)."""
         result: list[etree._Element] = []
-        groups: list[tuple[str, list[str]]] = []
-        for kind, text in pieces:
+        groups: list[tuple[str, list[object]]] = []
+        for kind, _, fragment in pieces:
             if groups and groups[-1][0] == kind:
-                groups[-1][1].append(text)
+                groups[-1][1].append(fragment)
             else:
-                groups.append((kind, [text]))
-        for kind, texts in groups:
-            result.extend(self.notes.tracked(kind, self.make_runs("".join(texts), kind)))
+                groups.append((kind, [fragment]))
+        for kind, fragments in groups:
+            result.extend(self.make_runs(fragments, kind))
         return result
 
     def rewrite(self, target: etree._Element, segment: Segment) -> None:

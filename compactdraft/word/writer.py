@@ -47,6 +47,7 @@ from .elements import (
     INSERT,
     MOVE_FROM,
     MOVE_TO,
+    NSMAP,
     Annotations,
     W,
     clean_ppr,
@@ -56,7 +57,9 @@ from .elements import (
     serialize,
     sub,
 )
+from .formatting import Field, Source, Track, align
 from .inplace import InPlaceBody, needs_in_place, segments, write_parts
+from .namespaces import XML_SPACE
 from .notes import (
     MARKS,
     NotePairing,
@@ -81,6 +84,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 _RUN_SPLIT = re.compile(f"({OBJECT_TOKEN.pattern}|[{''.join(sorted(MARKS))}])")  # what is not plain run text
 FINAL = "final"  # the document's last paragraph mark, which no revision may remove
+_RPR_REVISIONS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange")}
 _OP_KIND = {"equal": EQUAL, "insert": INSERT, "delete": DELETE}
 _KEPT_IN_OLD = (EQUAL, DELETE, MOVE_FROM)
 _KEPT_IN_NEW = (EQUAL, INSERT, MOVE_TO)
@@ -259,21 +263,75 @@ def layout_of(provision: Provision, source: Package | None, base: Package | None
 
 # --- the stream of pieces and marks -----------------------------------------------------------------
 
+class Fragment(NamedTuple):
+    """A stretch of text written with one source's formatting (compactdraft/word/formatting.py).
+
+    source: where the side the text is taken from had it (None: no source, written plain)
+    side:   "old" or "new", the draft whose package ``source`` belongs to
+    start:  where the stretch begins in that side's text (to tell whether it holds a whole field)
+    prior:  for unchanged text, the other side's source when its run properties differ: the
+            formatting change is tracked (``w:rPrChange``)
+    """
+
+    text: str
+    source: Source | None
+    side: str
+    start: int
+    prior: Source | None = None
+
+
 class Piece(NamedTuple):
     """Text of one revision kind, a paragraph mark (text None), or a marker element to place."""
 
     kind: str
     text: str | None
     marker: etree._Element | None = None
+    fragment: Fragment | None = None
 
 
-def _pieces(kind: str, text: str) -> Iterator[Piece]:
-    """Text with "\\n" paragraph breaks -> text pieces and mark pieces of one kind."""
-    for position, chunk in enumerate(text.split("\n")):
-        if position:
-            yield Piece(kind, None)
-        if chunk:
-            yield Piece(kind, chunk)
+def _pieces(kind: str, fragments: Iterable[Fragment]) -> Iterator[Piece]:
+    """Fragments with "\\n" paragraph breaks -> text pieces and mark pieces of one kind."""
+    for fragment in fragments:
+        if "\n" not in fragment.text:
+            if fragment.text:
+                yield Piece(kind, fragment.text, None, fragment)
+            continue
+        start = fragment.start
+        for position, chunk in enumerate(fragment.text.split("\n")):
+            if position:
+                yield Piece(kind, None)
+                start += 1
+            if chunk:
+                yield Piece(kind, chunk, None, fragment._replace(text=chunk, start=start))
+            start += len(chunk)
+
+
+def _fragments(text: str, track: Track, side: str, start: int) -> list[Fragment]:
+    """``text``, which stands at ``start`` of one side's text, cut where its sources change."""
+    return [Fragment(text[a - start:b - start], source, side, a)
+            for a, b, source in track.cut(start, start + len(text))]
+
+
+def _equal_fragments(text: str, base: tuple[Track, str, int], other: tuple[Track, int]) -> list[Fragment]:
+    """Unchanged text cut where the base side's or the other side's sources change; each stretch
+    carries the other side's source as ``prior`` (a formatting change is decided when written)."""
+    base_track, side, base_start = base
+    other_track, other_start = other
+    end = len(text)
+    mine = [(a - base_start, b - base_start, s) for a, b, s in base_track.cut(base_start, base_start + end)]
+    theirs = [(a - other_start, b - other_start, s) for a, b, s in other_track.cut(other_start, other_start + end)]
+    result: list[Fragment] = []
+    i = j = 0
+    position = 0
+    while position < end and i < len(mine) and j < len(theirs):
+        stop = min(mine[i][1], theirs[j][1])
+        result.append(Fragment(text[position:stop], mine[i][2], side, base_start + position, theirs[j][2]))
+        position = stop
+        if mine[i][1] == stop:
+            i += 1
+        if theirs[j][1] == stop:
+            j += 1
+    return result
 
 
 def _reusable_ops(part: Part, old_text: str, new_text: str, has_notes: bool) -> Sequence[Any] | None:
@@ -290,6 +348,49 @@ def _reusable_ops(part: Part, old_text: str, new_text: str, has_notes: bool) -> 
         head_old, head_new = old_text[:len(old_text) - len(old_plain)], new_text[:len(new_text) - len(new_plain)]
         return diff_words(head_old, head_new) + tuple(part.ops)
     return None
+
+
+def _groups(fragments: Sequence[Fragment]) -> Iterator[list[Fragment]]:
+    """Consecutive fragments that stood in the same hyperlink, simple field and complex field."""
+    group: list[Fragment] = []
+    key: tuple[int, int] | None = None
+    for fragment in fragments:
+        source = fragment.source
+        mine = (id(source.wrapper), id(source.field)) if source is not None else (0, 0)
+        if group and mine != key:
+            yield group
+            group = []
+        group.append(fragment)
+        key = mine
+    if group:
+        yield group
+
+
+def _holds_field(group: Sequence[Fragment], found: Field) -> bool:
+    """The group is the whole result of the field, from one side, nothing else: the field can be
+    written as a field again (a part of a result is written as text)."""
+    last = group[-1]
+    return (group[0].start == found.start and last.start + len(last.text) == found.stop
+            and all(f.side == group[0].side for f in group))
+
+
+def _raw_run(raw: tuple[etree._Element | str, ...], deleted: bool) -> etree._Element:
+    """A run with what the source had for one displayed space: its spaces, tabs, breaks."""
+    node = element("r")
+    for item in raw:
+        if isinstance(item, str):
+            text = node[-1] if len(node) and node[-1].tag in (W + "t", W + "delText") else None
+            if text is None:
+                text = sub(node, "delText" if deleted else "t")
+                text.set(XML_SPACE, "preserve")
+            text.text = (text.text or "") + item
+        else:
+            etree.SubElement(node, item.tag, dict(item.attrib))
+    return node
+
+
+def _rpr_key(rpr: etree._Element | None) -> bytes:
+    return etree.tostring(rpr) if rpr is not None else b""
 
 
 class _Built(NamedTuple):
@@ -314,6 +415,8 @@ class _Writer:
         self.note_refs: list[NoteRef] = []  # in the order their marks appear in the stream
         self.objects: list[tuple[etree._Element | None, Package | None]] = []  # one per OBJECT, in order
         self.imported: list[tuple[etree._Element, Package]] = []  # objects copied from the other package
+        # source w:rPr -> (itself, kept alive for the key) and its cleaned copy
+        self.rpr_cache: dict[etree._Element, tuple[etree._Element, etree._Element | None]] = {}
         self.notes_writer = NotesWriter(notes, self.base_pkg.notes if self.base_pkg else {})
 
     def layout(self, provision: Provision, side: str) -> Layout:
@@ -323,20 +426,26 @@ class _Writer:
             self.layouts[key] = layout_of(provision, source, self.base_pkg)
         return self.layouts[key]
 
-    def texts(self, provisions: Iterable[Provision], side: str) -> tuple[str, list[NoteSource]]:
+    def texts(self, provisions: Iterable[Provision], side: str) -> tuple[str, list[NoteSource], Track]:
         """The part's text on one side as written ("\\n"-joined, typed labels and note references
-        marked) and the notes referred to."""
+        marked), the notes referred to, and where its source paragraphs had each stretch of it."""
         texts: list[str] = []
         notes: list[NoteSource] = []
+        track = Track()
+        offset = 0
         for provision in provisions:
-            text, found = self.layout(provision, side).marked(provision)
+            layout = self.layout(provision, side)
+            text, found = layout.marked(provision)
+            if layout.source is not None:
+                track.extend(align(text, layout.source), offset)
             texts.append(text)
             notes.extend(found)
-        return "\n".join(texts), notes
+            offset += len(text) + 1
+        return "\n".join(texts), notes, track
 
     def build(self, part: Part) -> _Built:
-        old_text, old_notes = self.texts(part.old, "old")
-        new_text, new_notes = self.texts(part.new, "new")
+        old_text, old_notes, old_track = self.texts(part.old, "old")
+        new_text, new_notes, new_track = self.texts(part.new, "new")
         pairing = NotePairing.of(old_notes, new_notes)
         self.old_order.extend(self.layout(p, "old") for p in part.old)
         self.new_order.extend(self.layout(p, "new") for p in part.new)
@@ -344,24 +453,39 @@ class _Writer:
         if part.old and part.new:
             ops = _reusable_ops(part, old_text, new_text, bool(old_notes or new_notes))
             objects = _ObjectQueues(self._objects(part.old, "old"), self._objects(part.new, "new"), self.base_name)
+            at_old = at_new = 0
             for op in ops if ops is not None else diff_words(old_text, new_text):
                 self.note_refs.extend(pairing.refs(op.op, op.text))
                 self.objects.extend(objects.take(op.op, op.text.count(OBJECT)))
-                content.extend(_pieces(_OP_KIND[op.op], op.text))
+                if op.op == "equal":
+                    if self.base_name == "new":
+                        fragments = _equal_fragments(op.text, (new_track, "new", at_new), (old_track, at_old))
+                    else:
+                        fragments = _equal_fragments(op.text, (old_track, "old", at_old), (new_track, at_new))
+                    at_old += len(op.text)
+                    at_new += len(op.text)
+                elif op.op == "delete":
+                    fragments = _fragments(op.text, old_track, "old", at_old)
+                    at_old += len(op.text)
+                else:
+                    fragments = _fragments(op.text, new_track, "new", at_new)
+                    at_new += len(op.text)
+                content.extend(_pieces(_OP_KIND[op.op], fragments))
             return _Built(self._annotated(content, part, EQUAL), EQUAL, "both")
         if part.old:
             kind = MOVE_FROM if part.move and part.move[0] == MOVE_FROM else DELETE
             self.note_refs.extend(pairing.refs("delete", old_text))
             self.objects.extend(self._objects(part.old, "old"))
-            content.extend(_pieces(kind, old_text))
+            content.extend(_pieces(kind, _fragments(old_text, old_track, "old", 0)))
             return _Built(self._annotated(content, part, kind), kind, "old")
         kind = MOVE_TO if part.move and part.move[0] == MOVE_TO else INSERT
         self.note_refs.extend(pairing.refs("insert", new_text))
         self.objects.extend(self._objects(part.new, "new"))
-        content.extend(_pieces(kind, new_text))
+        content.extend(_pieces(kind, _fragments(new_text, new_track, "new", 0)))
         return _Built(self._annotated(content, part, kind), kind, "new")
 
-    def _objects(self, provisions: Iterable[Provision], side: str) -> list[tuple[etree._Element | None, Package | None]]:
+    def _objects(self, provisions: Iterable[Provision],
+                 side: str) -> list[tuple[etree._Element | None, Package | None]]:
         """The source objects (pictures, equations) behind the OBJECT characters of the provisions."""
         package = self.old_pkg if side == "old" else self.new_pkg
         found: list[tuple[etree._Element | None, Package | None]] = []
@@ -411,14 +535,14 @@ class _Writer:
     def paragraphs(self) -> list[etree._Element]:
         result: list[etree._Element] = []
         children: list[etree._Element] = []
-        pending: list[str] = []
+        pending: list[Fragment] = []
         pending_kind = EQUAL
         in_old = in_new = 0
 
         def flush() -> None:
             nonlocal pending
             if pending:
-                children.extend(self.notes.tracked(pending_kind, self.runs("".join(pending), pending_kind)))
+                children.extend(self.runs(pending, pending_kind))
             pending = []
 
         for piece in self.stream():
@@ -429,7 +553,8 @@ class _Writer:
                 if piece.kind != pending_kind:
                     flush()
                     pending_kind = piece.kind
-                pending.append(piece.text)
+                assert piece.fragment is not None
+                pending.append(piece.fragment)
             else:
                 flush()
                 kind = EQUAL if piece.kind == FINAL else piece.kind
@@ -442,22 +567,115 @@ class _Writer:
                 in_new += kind in _KEPT_IN_NEW
         return result
 
-    def runs(self, text: str, kind: str) -> list[etree._Element]:
-        """Runs of one revision kind's text; each note mark becomes its reference run (next in note_refs),
-        each object token a copy of its object (next in objects)."""
+    def runs(self, fragments: Sequence[Fragment], kind: str) -> list[etree._Element]:
+        """The paragraph content for fragments of one revision kind: runs with their source's
+        properties inside the revision of ``kind``, inside a copy of the hyperlink or simple field
+        they stood in, and around the code of a complex field whose whole result they hold."""
+        result: list[etree._Element] = []
+        for group in _groups(fragments):
+            first = group[0].source
+            runs: list[etree._Element] = []
+            for fragment in group:
+                runs.extend(self.fragment_runs(fragment, kind))
+            found = first.field if first is not None else None
+            if found is not None and _holds_field(group, found):
+                runs = self.field_runs(found, group[0].side, kind, runs)
+            tracked = self.notes.tracked(kind, runs)
+            wrapper = first.wrapper if first is not None else None
+            if wrapper is None:
+                result.extend(tracked)
+                continue
+            copied = etree.Element(wrapper.tag, dict(wrapper.attrib), nsmap=NSMAP)
+            copied.extend(tracked)
+            self.note_import(copied, group[0].side)
+            result.append(copied)
+        return result
+
+    def fragment_runs(self, fragment: Fragment, kind: str) -> list[etree._Element]:
+        """Runs of one fragment; each note mark becomes its reference run (next in note_refs), each
+        object token a copy of its object (next in objects)."""
         result: list[etree._Element] = []
         deleted = kind in (DELETE, MOVE_FROM)
+        source = fragment.source
         # object tokens and note marks stand at the odd positions of the split, plain text between them
-        for position, piece in enumerate(_RUN_SPLIT.split(text)):
+        for position, piece in enumerate(_RUN_SPLIT.split(fragment.text)):
             if not position % 2:
-                piece = piece.replace("\n", "")  # "\n" never occurs inside a paragraph's pieces
-                if piece:
+                if not piece:
+                    continue
+                if source is None:
                     result.append(run(piece, deleted=deleted))
+                    continue
+                node = _raw_run(source.raw, deleted) if source.raw is not None and piece == " " \
+                    else run(piece, deleted=deleted)
+                properties = self.run_properties(fragment)
+                if properties is not None:
+                    node.insert(0, properties)
+                result.append(node)
             elif piece in MARKS:
                 result.append(self.notes_writer.reference(self.note_refs.pop(0), kind))
             else:
                 result.append(self.object_run(*self.objects.pop(0), token=piece))
         return result
+
+    def run_properties(self, fragment: Fragment) -> etree._Element | None:
+        """A fresh copy of the fragment's run properties as the base allows them, with the other
+        side's properties as a tracked formatting change when they differ."""
+        assert fragment.source is not None
+        properties = self.clean_rpr(fragment.source.rpr, fragment.side)
+        prior = fragment.prior
+        if prior is not None:
+            other = "old" if fragment.side == "new" else "new"
+            before = self.clean_rpr(prior.rpr, other)
+            if _rpr_key(before) != _rpr_key(properties):
+                change = self.notes.revision("rPrChange")
+                change.append(copy.deepcopy(before) if before is not None else element("rPr"))
+                properties = copy.deepcopy(properties) if properties is not None else element("rPr")
+                properties.append(change)
+                return properties
+        return copy.deepcopy(properties) if properties is not None else None
+
+    def clean_rpr(self, rpr: etree._Element | None, side: str) -> etree._Element | None:
+        """The source's w:rPr without revision marks, and without a character style the base lacks
+        (None when nothing is left); made once per source element."""
+        if rpr is None:
+            return None
+        cached = self.rpr_cache.get(rpr)
+        if cached is None:
+            package = self.old_pkg if side == "old" else self.new_pkg
+            cleaned = copy.deepcopy(rpr)
+            for child in list(cleaned):
+                if child.tag in _RPR_REVISIONS:
+                    cleaned.remove(child)
+                elif child.tag == W + "rStyle" and package is not self.base_pkg and (
+                        self.base_pkg is None or child.get(W + "val") not in self.base_pkg.style_ids):
+                    cleaned.remove(child)
+            cached = self.rpr_cache[rpr] = (rpr, cleaned if len(cleaned) else None)
+        return cached[1]
+
+    def field_runs(self, found: Field, side: str, kind: str,
+                   result: list[etree._Element]) -> list[etree._Element]:
+        """The result runs with copies of the field's code before them and its end after them."""
+        deleted = kind in (DELETE, MOVE_FROM)
+        code = [copy.deepcopy(r) for r in found.code]
+        end = [copy.deepcopy(found.end)] if found.end is not None else []
+        for node in code + end:
+            for child in list(node):
+                if child.tag in _RPR_REVISIONS:
+                    node.remove(child)
+            for rpr in node.findall(W + "rPr"):
+                for child in list(rpr):
+                    if child.tag in _RPR_REVISIONS:
+                        rpr.remove(child)
+            for instruction in node.iter(W + "instrText", W + "delInstrText"):
+                instruction.tag = W + ("delInstrText" if deleted else "instrText")
+            self.note_import(node, side)
+        return code + result + end
+
+    def note_import(self, node: etree._Element, side: str) -> None:
+        """A copied element that may name relationships of the other package (a hyperlink's target)."""
+        package = self.old_pkg if side == "old" else self.new_pkg
+        if package is not None and package is not self.base_pkg:
+            self.imported.append((node, package))
 
     def object_run(self, source: etree._Element | None, package: Package | None, token: str = OBJECT) -> etree._Element:
         """A copy of a source object: a picture in a run of its own, an equation as it stood. Its
