@@ -311,7 +311,8 @@ def alignment_to_dict(alignment: Alignment) -> dict[str, Any]:
 # --- text ------------------------------------------------------------------------------------------
 
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
-# XML 1.0 cannot carry U+FFFE/U+FFFF or lone surrogates: dropped here so every writer (.docx, GraphML) can write any text
+# XML 1.0 cannot carry U+FFFE/U+FFFF or lone surrogates: dropped here so every writer (.docx, GraphML) can
+# write any text
 _CONTROL.update(dict.fromkeys([0xFFFE, 0xFFFF, *range(0xD800, 0xE000)]))
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from heapq import heappush, heapreplace
 from itertools import chain
 from operator import itemgetter
-from typing import AbstractSet
 
 from ..model import Draft
 from .similarity import ratio, shingle_keys, word_tuple

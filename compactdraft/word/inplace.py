@@ -184,6 +184,7 @@ class InPlaceBody:
             before_following = before_following or following is not None and (
                 self.cursor is None or container(following) == where and container(self.cursor) != where)
             if before_following:
+                assert following is not None  # before_following is only ever set with a following paragraph
                 following.addprevious(node)
             elif self.cursor is not None:
                 self.cursor.addnext(node)
@@ -490,7 +491,7 @@ class RowMap:
         where = {row: i for i, row in enumerate(base_rows)}
         kept: list[tuple[int, int]] = []
         for i, row in enumerate(other_rows):
-            j = where.get(anchors.get(row), -1)  # type: ignore[arg-type]
+            j = where.get(anchors.get(row), -1)
             if j >= 0 and (not kept or j > kept[-1][1]):
                 kept.append((i, j))
         bounds = [(-1, -1), *kept, (len(other_rows), len(base_rows))]
@@ -536,12 +537,12 @@ class RowMap:
             copied = self.copies[row]
             return (copied, lambda _: None, self.ends[copied]) if copied.getparent() is not None else None
         before = self.previous[row]
-        anchor = self.copies.get(before) if before in self.copies else self.match.get(before)  # type: ignore[arg-type]
+        anchor = self.copies.get(before) if before in self.copies else self.match.get(before)
         if anchor is not None and anchor.getparent() is not None:
             position = self.ends.get(anchor, self.span(anchor, body.index)[1] + 0.5)
             insert = anchor.addnext
-        elif self.following[row] is not None:
-            anchor = self.following[row]
+        elif (following := self.following[row]) is not None:
+            anchor = following
             position = self.span(anchor, body.index)[0] - 0.75  # before the row, and before its cells
             insert = anchor.addprevious
         else:

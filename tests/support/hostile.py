@@ -301,7 +301,8 @@ def revisions_docx(_: Context) -> bytes:
     doc.paragraph("Global Compact for Testing", style="Title")
     doc.paragraph("1. We commit to strengthen the global evidence base.{fn:See A/RES/71/1, para. 40.}")
     doc.raw('<w:p><w:r><w:t xml:space="preserve">2. We will </w:t></w:r>'
-            '<w:del w:id="1" w:author="A" w:date="2018-01-01T00:00:00Z"><w:r><w:delText>enhance</w:delText></w:r></w:del>'
+            '<w:del w:id="1" w:author="A" w:date="2018-01-01T00:00:00Z">'
+            '<w:r><w:delText>enhance</w:delText></w:r></w:del>'
             '<w:ins w:id="2" w:author="A" w:date="2018-01-01T00:00:00Z"><w:r><w:t>improve</w:t></w:r></w:ins>'
             '<w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve"> cooperation.</w:t></w:r>'
             '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>')
@@ -386,8 +387,9 @@ def separators_text(_: Context) -> bytes:
 
 
 def non_iso_akn_date(_: Context) -> bytes:
-    return akn("States shall act.").replace(b"<meta/>", b'<meta><identification><FRBRExpression>'
-                                            b'<FRBRdate date="5 March 2025"/></FRBRExpression></identification></meta>', 1)
+    meta = (b'<meta><identification><FRBRExpression><FRBRdate date="5 March 2025"/></FRBRExpression>'
+            b'</identification></meta>')
+    return akn("States shall act.").replace(b"<meta/>", meta, 1)
 
 
 def _xxe_cases() -> list[Case]:

@@ -72,7 +72,8 @@ def _cases(tmp: Path, corpus: Path | None) -> dict[str, tuple[bytes, list[str], 
     (tmp / "old-notes.docx").write_bytes(old_doc.to_bytes())
     (tmp / "new-notes.docx").write_bytes(new_doc.to_bytes())
     pair = compare(parse_file(tmp / "old-notes.docx"), parse_file(tmp / "new-notes.docx"))
-    cases["footnotes"] = (render("redline", pair, "docx"), read_tracked((tmp / "new-notes.docx").read_bytes()).accepted(),
+    cases["footnotes"] = (render("redline", pair, "docx"),
+                          read_tracked((tmp / "new-notes.docx").read_bytes()).accepted(),
                           read_tracked((tmp / "old-notes.docx").read_bytes()).accepted())
     cases.update(_peer_table_cases())
     if corpus is not None:

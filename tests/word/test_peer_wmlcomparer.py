@@ -1,10 +1,10 @@
 """The WmlComparer peer suite (../shared/peer/wmlcomparer, README there), run in place.
 
 For every `compare` case our redline (left -> right) must round-trip with our reader: accepting all
-gives right's paragraphs and footnote/endnote texts, rejecting all gives left's. Every `self` case must give 0 revisions. How
-often our revision count equals WmlComparer's expected count is measured and must not fall below the
-figure reached when this test was written (docs/redlines.md lists every disagreement and why).
-A document our parser refuses (InputError) is a reported disagreement, never a crash.
+gives right's paragraphs and footnote/endnote texts, rejecting all gives left's. Every `self` case must
+give 0 revisions. How often our revision count equals WmlComparer's expected count is measured and must
+not fall below the figure reached when this test was written (docs/redlines.md lists every disagreement
+and why). A document our parser refuses (InputError) is a reported disagreement, never a crash.
 """
 from __future__ import annotations
 

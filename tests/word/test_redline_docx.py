@@ -277,7 +277,8 @@ def test_an_object_only_paragraph_is_content_of_a_plain_document_but_no_provisio
     from compactdraft.parse.structure import OBJECT, Block, build_draft
 
     logo = Block(OBJECT, ref="p:0")
-    compact = [logo, Block("Global compact for safe, orderly and regular migration"), Block("Preamble", style="heading"),
+    compact = [logo, Block("Global compact for safe, orderly and regular migration"),
+               Block("Preamble", style="heading"),
                Block("We, the Heads of State and Government, have met.", label="1.")]
     draft = build_draft(compact, draft_id="d", source=None, fmt="docx", profile="un-compact")
     assert draft.title == "Global compact for safe, orderly and regular migration"
