@@ -33,14 +33,16 @@ _RESOLUTIONS_RE = re.compile(
 _ROMAN = r"(?:[IVXLC]+)"
 _SUB = r"\(\s*(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\s*\)"  # (b), (iii), (2)
 _ITEM = rf"\d{{1,4}}(?:\s*{_SUB})*"  # 8, 8(b), 8 (b)(ii)
-_ITEM_OR_RANGE = rf"{_ITEM}(?:\s*(?:-|–|—|to)\s*(?:{_ITEM}|{_SUB}))?(?:\s*(?:,|and|or)\s*{_SUB}(?:\s*(?:-|–|to)\s*{_SUB})?)*"
+_ITEM_OR_RANGE = (rf"{_ITEM}(?:\s*(?:-|–|—|to)\s*(?:{_ITEM}|{_SUB}))?"
+                  rf"(?:\s*(?:,|and|or)\s*{_SUB}(?:\s*(?:-|–|to)\s*{_SUB})?)*")
 _LIST = rf"{_ITEM_OR_RANGE}(?:\s*(?:,\s*and|,|and|or)\s*{_ITEM_OR_RANGE})*"
 _PARA_HEAD = r"(?:[Pp]aragraphs?|[Pp]aras?\.|[Pp]ara\.?|¶)"
 _REC_HEAD = r"(?:[Rr]ecommendations?)"
 # what may follow a provision list: "of annex II", then "of (the) <document>"
 _ANNEX = rf"(?:of|in)\s+(?:its\s+|the\s+)?(?P<annex_kw>annex|appendix)\s+(?P<annex>{_ROMAN}|\d+|[A-Z])\b"
 _DOC_NAME = r"(?:the\s+)?(?P<name>(?:[A-Z][\w’'\-]*)(?:\s+(?:(?:for|and|of|on|the|in|to)\s+)*[A-Z][\w’'\-]*)*)"
-_DOC = rf"(?:of|in|to)\s+(?:(?:General\s+Assembly\s+)?resolution\s+(?P<res>{_RESOLUTION_NUMBER})|(?P<sym>{SYMBOL})|{_DOC_NAME})"
+_DOC = (rf"(?:of|in|to)\s+(?:(?:General\s+Assembly\s+)?resolution\s+(?P<res>{_RESOLUTION_NUMBER})"
+        rf"|(?P<sym>{SYMBOL})|{_DOC_NAME})")
 _PROVISIONS_RE = re.compile(
     rf"(?P<head>{_PARA_HEAD}|{_REC_HEAD})\s*(?P<list>{_LIST})(?:,?\s+{_ANNEX})?(?:,?\s+{_DOC})?")
 

@@ -51,11 +51,11 @@ def predicted_links(graph: nx.MultiDiGraph, provisions: Iterable[str], threshold
     found: dict[str, set[str]] = {}
     for node in provisions:
         targets = set()
-        edges = edges_of_type(graph, node, PROVENANCE) if node in graph else []
-        edges = [(v, d) for _, v, d in edges if graph.nodes[v]["role"] == "source"]
-        best = max((d["score"] for _, d in edges if d["type"] != "cites"), default=0.0)
+        found_edges = edges_of_type(graph, node, PROVENANCE) if node in graph else []
+        to_sources = [(v, d) for _, v, d in found_edges if graph.nodes[v]["role"] == "source"]
+        best = max((d["score"] for _, d in to_sources if d["type"] != "cites"), default=0.0)
         floor = max(threshold, relative * best)
-        for target, data in edges:
+        for target, data in to_sources:
             if data["type"] == "cites" or data["score"] >= floor:
                 targets.add(target)
         found[node] = targets

@@ -169,7 +169,8 @@ def partial(sentence: str, host: str, rng: random.Random) -> str:
 
 
 def _inflect(word: str) -> str:
-    """Another form of the same word, as a redraft changes it ("migrants" -> "migrant", "strengthening" -> "strengthened")."""
+    """Another form of the same word, as a redraft changes it ("migrants" -> "migrant", "strengthening" ->
+    "strengthened")."""
     if word.endswith("ies") and len(word) > 5:
         return word[:-3] + "y"
     if word.endswith("ing") and len(word) > 7:
