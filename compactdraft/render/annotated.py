@@ -25,15 +25,10 @@ from ..errors import InputError
 from ..model import Alignment, Draft, Kind, Provision
 from ..provenance.annotate import AnnotatedDraft, Annotation
 from ..safeio import SafeZip, read_input_bytes
+from ..word.namespaces import CT_NS, REL_NS, REL_TYPE, W_NS, XML_SPACE, W
 from . import register
 from .html_pages import draft_language, page, provision_anchor
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{W_NS}}}"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 PARTS = {
     "comments": ("word/comments.xml", "comments",
                  "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"),

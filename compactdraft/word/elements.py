@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-W = f"{{{W_NS}}}"
+from .namespaces import R_NS, W_NS, XML_NS, W
+
 NSMAP = {"w": W_NS, "r": R_NS}
 
 # Revision kinds as they appear on runs and on paragraph marks.

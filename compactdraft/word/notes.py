@@ -37,6 +37,7 @@ from .elements import (
     serialize,
     sub,
 )
+from .namespaces import CT_NS, REL_NS, REL_TYPE
 from .objects import ObjectKeys
 
 FOOTNOTE, ENDNOTE = "footnote", "endnote"
@@ -44,10 +45,8 @@ MARK_OF = {FOOTNOTE: "\ufdd0", ENDNOTE: "\ufdd1"}
 KIND_OF_MARK = {mark: kind for kind, mark in MARK_OF.items()}
 MARKS = frozenset(KIND_OF_MARK)
 _MARK = re.compile(f"[{''.join(sorted(MARKS))}]")
-REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}s"
+NOTE_REL_TYPE = REL_TYPE + "{kind}s"
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _REFERENCE = {W + "footnoteReference": FOOTNOTE, W + "endnoteReference": ENDNOTE}
 
 
@@ -292,7 +291,7 @@ def add_note_parts(members: dict[str, bytes], main: str, parts: dict[str, bytes]
             while f"rIdNotes{number}" in ids:
                 number += 1
             etree.SubElement(rels, f"{{{REL_NS}}}Relationship", Id=f"rIdNotes{number}",
-                             Type=REL_TYPE.format(kind=kind), Target=name)
+                             Type=NOTE_REL_TYPE.format(kind=kind), Target=name)
         if not any(o.get("PartName", "").lstrip("/") == full for o in types):
             etree.SubElement(types, f"{{{CT_NS}}}Override", PartName="/" + full,
                              ContentType=CONTENT_TYPE.format(kind=kind))

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W = f"{{{W_NS}}}"
+from .namespaces import W
+
 MAX_LEVELS = 9
 
 

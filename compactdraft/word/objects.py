@@ -36,9 +36,8 @@ from lxml import etree
 
 from ..safeio import SafeZip, parse_xml
 from .elements import R_NS, W, serialize
+from .namespaces import CT_NS, M_NS, REL_NS
 
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _R = f"{{{R_NS}}}"
 Source = tuple[Any, Any]  # (object element or None, its package or None)
 
@@ -46,7 +45,6 @@ OBJECT = "\ufffc"
 KEY_BASE = 0xFE00  # VARIATION SELECTOR-1: sixteen selectors, one per hex digit
 KEY_LENGTH = 8  # 32 bits of SHA-256: distinct objects of one document pair collide with odds ~n^2/2^33
 OBJECT_TOKEN = re.compile("\ufffc[\ufe00-\ufe0f]*")
-M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _M = f"{{{M_NS}}}"
 _WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
 _A_PRESET = "{http://schemas.openxmlformats.org/drawingml/2006/main}prstGeom"

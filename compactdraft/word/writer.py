@@ -59,7 +59,7 @@ from .elements import (
 )
 from .formatting import Field, Source, Track, align
 from .inplace import InPlaceBody, needs_in_place, segments, write_parts
-from .namespaces import XML_SPACE
+from .namespaces import CT_NS, OFFICE_DOCUMENT, REL_NS, REL_TYPE, XML_SPACE
 from .notes import (
     MARKS,
     NotePairing,
@@ -73,9 +73,6 @@ from .notes import (
 from .objects import OBJECT, OBJECT_TOKEN, ObjectKeys, import_relationships
 from .objects import ObjectQueues as _ObjectQueues
 
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 # Comment parts of a base package: we replace its body, so its comments would dangle (and we write
 # none: LibreOffice 7.4 headless crashes loading any .docx with comments, see docs/wordml.md).
 _COMMENT_PARTS = re.compile(r"comments(Extended|Ids|Extensible)?\d*\.xml$")
@@ -753,7 +750,7 @@ def _minimal_members() -> dict[str, bytes]:
     etree.SubElement(rels, f"{{{REL_NS}}}Relationship", Id="rId1", Type=OFFICE_DOCUMENT, Target="word/document.xml")
     doc_rels = etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
     etree.SubElement(doc_rels, f"{{{REL_NS}}}Relationship", Id="rId1", Target="styles.xml",
-                     Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles")
+                     Type=REL_TYPE + "styles")
     root = element("document")
     body = sub(root, "body")
     body.append(etree.fromstring(_MINIMAL_SECT))
