@@ -3,7 +3,7 @@
 Only the markup a redline needs: runs, insertions (``w:ins``), deletions (``w:del`` with
 ``w:delText``), moves (``w:moveFrom``/``w:moveTo`` with their named range marks), revisions of a
 paragraph mark (``w:pPr/w:rPr/w:ins|w:del|w:moveFrom|w:moveTo``). Every revision and range id is
-allocated by one :class:`Annotations` object per document, so ids never collide. The XML
+allocated by one :class:`Revisions` object per document, so ids never collide. The XML
 we emit and why is described in docs/wordml.md.
 """
 from __future__ import annotations
@@ -19,10 +19,11 @@ from .namespaces import R_NS, W_NS, XML_NS, W
 NSMAP = {"w": W_NS, "r": R_NS}
 
 # Revision kinds as they appear on runs and on paragraph marks.
-INSERT, DELETE, MOVE_FROM, MOVE_TO = "ins", "del", "moveFrom", "moveTo"
+# the revision elements by their Word names (diff.INSERT and diff.DELETE are the diff's operations)
+INS, DEL, MOVE_FROM, MOVE_TO = "ins", "del", "moveFrom", "moveTo"
 EQUAL = "equal"  # text the writers keep as it is (no revision)
-REMOVED_ON_ACCEPT = (DELETE, MOVE_FROM)
-REMOVED_ON_REJECT = (INSERT, MOVE_TO)
+REMOVED_ON_ACCEPT = (DEL, MOVE_FROM)
+REMOVED_ON_REJECT = (INS, MOVE_TO)
 
 # Children of w:pPr that must follow w:rPr (schema order); everything else comes before it.
 _AFTER_RPR = {W + "sectPr", W + "pPrChange"}
@@ -94,7 +95,7 @@ def clean_ppr(ppr: etree._Element | None) -> etree._Element:
 
 
 @dataclass
-class Annotations:
+class Revisions:
     """Allocates every revision and range id of one document, with one author and date.
 
     author: written as ``w:author`` on every revision

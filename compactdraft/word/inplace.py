@@ -31,19 +31,19 @@ from lxml import etree
 
 from .content import OBJECT_TAGS, is_object
 from .elements import (
-    DELETE,
+    DEL,
     EQUAL,
-    INSERT,
+    INS,
     MOVE_FROM,
     MOVE_TO,
-    Annotations,
+    Revisions,
     W,
     element,
     paragraph,
 )
 
-_KEPT_IN_NEW = (EQUAL, INSERT, MOVE_TO)
-_KEPT_IN_OLD = (EQUAL, DELETE, MOVE_FROM)
+_KEPT_IN_NEW = (EQUAL, INS, MOVE_TO)
+_KEPT_IN_OLD = (EQUAL, DEL, MOVE_FROM)
 # Elements of a paragraph's own text that the diffed runs replace.
 _TEXT_TAGS = {W + t for t in ("t", "delText", "tab", "br", "cr", "sym", "noBreakHyphen", "softHyphen",
                               "ptab", "footnoteReference", "endnoteReference", "instrText", "fldChar")}
@@ -98,7 +98,7 @@ class InPlaceBody:
     """The copy of NEW's document root being rewritten, and where the next deleted paragraph goes."""
 
     root: etree._Element
-    notes: Annotations
+    notes: Revisions
     make_runs: RunMaker
     paragraphs: list[etree._Element] = field(default_factory=list)
     cursor: etree._Element | None = None
@@ -111,7 +111,7 @@ class InPlaceBody:
     position: float = -1.0  # where the cursor stands among the base paragraphs (x.5: between two)
 
     @classmethod
-    def of(cls, template: etree._Element, notes: Annotations, make_runs: RunMaker) -> InPlaceBody:
+    def of(cls, template: etree._Element, notes: Revisions, make_runs: RunMaker) -> InPlaceBody:
         root = copy.deepcopy(template)
         body = root.find(W + "body")
         paragraphs = list(body.iter(W + "p")) if body is not None else []
@@ -323,11 +323,11 @@ def write_parts(body: InPlaceBody, built: Sequence[tuple[object, list[Segment]]]
     if body.pending:
         return False
     put_back = set(body.rows.copies.values()) if body.rows is not None else set()
-    mark_whole_rows(body.root, body.notes, INSERT if base == "new" else DELETE, put_back)
+    mark_whole_rows(body.root, body.notes, INS if base == "new" else DEL, put_back)
     return True
 
 
-def mark_whole_rows(root: etree._Element, notes: Annotations, native: str,
+def mark_whole_rows(root: etree._Element, notes: Revisions, native: str,
                     put_back: set[etree._Element] | frozenset[etree._Element] = frozenset()) -> None:
     """A table row whose content is all inserted (or all deleted) is an inserted (deleted) row, as
     Word and WmlComparer mark it: ``w:trPr/w:ins|w:del``, with the marks of its cells' last
@@ -351,7 +351,7 @@ def mark_whole_rows(root: etree._Element, notes: Annotations, native: str,
 
 
 def _whole_row_kind(paragraphs: Sequence[etree._Element]) -> str | None:
-    """INSERT or DELETE when every piece of content of the row's paragraphs is of that kind and every
+    """INS or DEL when every piece of content of the row's paragraphs is of that kind and every
     paragraph mark with content before it is too (a cell's last mark cannot be revised alone)."""
     kinds: set[str] = set()
     for p in paragraphs:
@@ -362,7 +362,7 @@ def _whole_row_kind(paragraphs: Sequence[etree._Element]) -> str | None:
         if content and mark == EQUAL and not _last_in_container(p):
             return None
         kinds |= content
-    return kinds.pop() if len(kinds) == 1 and kinds <= {INSERT, DELETE} else None
+    return kinds.pop() if len(kinds) == 1 and kinds <= {INS, DEL} else None
 
 
 def _own_content(p: etree._Element) -> list[etree._Element]:
@@ -376,14 +376,14 @@ def _content_kind(node: etree._Element, p: etree._Element) -> str:
     for ancestor in node.iterancestors():
         if ancestor is p:
             break
-        if ancestor.tag in (W + INSERT, W + DELETE, W + MOVE_FROM, W + MOVE_TO):
+        if ancestor.tag in (W + INS, W + DEL, W + MOVE_FROM, W + MOVE_TO):
             return etree.QName(ancestor).localname
     return EQUAL
 
 
 def _mark_kind(p: etree._Element) -> str:
     rpr = p.find(f"{W}pPr/{W}rPr")
-    found = [etree.QName(c).localname for c in rpr if c.tag in (W + INSERT, W + DELETE)] if rpr is not None else []
+    found = [etree.QName(c).localname for c in rpr if c.tag in (W + INS, W + DEL)] if rpr is not None else []
     return found[0] if found else EQUAL
 
 

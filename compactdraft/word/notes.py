@@ -26,10 +26,10 @@ from ..safeio import SafeZip, parse_xml
 from .compat import declare_ignorable
 from .content import read_paragraph
 from .elements import (
-    DELETE,
-    INSERT,
+    DEL,
+    INS,
     NSMAP,
-    Annotations,
+    Revisions,
     W,
     clean_ppr,
     element,
@@ -183,7 +183,7 @@ class NotePairing:
 class NotesWriter:
     """Writes the redline's notes: one new note per reference, numbered after the base's separators."""
 
-    def __init__(self, annotations: Annotations, base_notes: dict[str, dict[str, etree._Element]]) -> None:
+    def __init__(self, annotations: Revisions, base_notes: dict[str, dict[str, etree._Element]]) -> None:
         self.annotations = annotations
         self.separators = {kind: [copy.deepcopy(n) for n in base_notes.get(kind, {}).values()
                                   if n.get(W + "type") not in (None, "normal")] for kind in (FOOTNOTE, ENDNOTE)}
@@ -209,9 +209,9 @@ class NotesWriter:
         if ref.old is not None and ref.new is not None:
             pieces = [(op.op, op.text) for op in diff_words(ref.old.text(), ref.new.text())]
         elif ref.old is not None:
-            pieces = [(DELETE, ref.old.text())]
+            pieces = [(DEL, ref.old.text())]
         else:
-            pieces = [(INSERT, layout.text())]
+            pieces = [(INS, layout.text())]
         for index, (ppr, children) in enumerate(self._paragraphs(pieces)):
             source = layout.paragraphs[min(index, len(layout.paragraphs) - 1)] if layout.paragraphs else None
             p = sub(note, "p")
@@ -254,7 +254,7 @@ class NotesWriter:
         return result
 
 
-_REVISION = {"insert": INSERT, "delete": DELETE, INSERT: INSERT, DELETE: DELETE}
+_REVISION = {"insert": INS, "delete": DEL, INS: INS, DEL: DEL}
 
 
 def _is_int(value: str | None) -> bool:

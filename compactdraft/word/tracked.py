@@ -26,8 +26,8 @@ from lxml import etree
 from ..safeio import SafeZip, read_input_bytes
 from .content import in_fallback, is_object
 from .elements import (
-    DELETE,
-    INSERT,
+    DEL,
+    INS,
     MOVE_FROM,
     MOVE_TO,
     REMOVED_ON_ACCEPT,
@@ -37,7 +37,7 @@ from .elements import (
 from .namespaces import MC_FALLBACK
 from .objects import ObjectKeys
 
-_REVISION_TAGS = {W + INSERT: INSERT, W + DELETE: DELETE, W + MOVE_FROM: MOVE_FROM, W + MOVE_TO: MOVE_TO}
+_REVISION_TAGS = {W + INS: INS, W + DEL: DEL, W + MOVE_FROM: MOVE_FROM, W + MOVE_TO: MOVE_TO}
 _TEXT_TAGS = {W + "t", W + "delText"}
 # Elements whose content is not part of the paragraph's visible text.
 _SKIP = {W + "instrText", W + "delInstrText", W + "pPr", W + "rPr", W + "txbxContent", W + "commentReference",
@@ -191,7 +191,7 @@ def _row_revisions(paragraph: etree._Element) -> frozenset[str]:
     for row in paragraph.iterancestors(W + "tr"):
         properties = row.find(W + "trPr")
         if properties is not None:
-            found.update(_REVISION_TAGS[c.tag] for c in properties if c.tag in (W + INSERT, W + DELETE))
+            found.update(_REVISION_TAGS[c.tag] for c in properties if c.tag in (W + INS, W + DEL))
     return frozenset(found)
 
 

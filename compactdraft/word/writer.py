@@ -42,13 +42,13 @@ from .compat import declare_ignorable
 from .content import object_elements
 from .direction import mark_right_to_left
 from .elements import (
-    DELETE,
+    DEL,
     EQUAL,
-    INSERT,
+    INS,
     MOVE_FROM,
     MOVE_TO,
     NSMAP,
-    Annotations,
+    Revisions,
     W,
     clean_ppr,
     element,
@@ -82,9 +82,9 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _RUN_SPLIT = re.compile(f"({OBJECT_TOKEN.pattern}|[{''.join(sorted(MARKS))}])")  # what is not plain run text
 FINAL = "final"  # the document's last paragraph mark, which no revision may remove
 _RPR_REVISIONS = {W + t for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange")}
-_OP_KIND = {"equal": EQUAL, "insert": INSERT, "delete": DELETE}
-_KEPT_IN_OLD = (EQUAL, DELETE, MOVE_FROM)
-_KEPT_IN_NEW = (EQUAL, INSERT, MOVE_TO)
+_OP_KIND = {"equal": EQUAL, "insert": INS, "delete": DEL}
+_KEPT_IN_OLD = (EQUAL, DEL, MOVE_FROM)
+_KEPT_IN_NEW = (EQUAL, INS, MOVE_TO)
 
 
 # --- what the writer needs from the change list -------------------------------------------------
@@ -397,9 +397,9 @@ class _Built(NamedTuple):
 
 
 class _Writer:
-    """Turns parts into body paragraphs with one Annotations (ids, author, date)."""
+    """Turns parts into body paragraphs with one Revisions (ids, author, date)."""
 
-    def __init__(self, parts: Sequence[Part], packages: Packages, base: str, notes: Annotations) -> None:
+    def __init__(self, parts: Sequence[Part], packages: Packages, base: str, notes: Revisions) -> None:
         self.parts = parts
         self.base_name = base
         self.notes = notes
@@ -470,12 +470,12 @@ class _Writer:
                 content.extend(_pieces(_OP_KIND[op.op], fragments))
             return _Built(self._annotated(content, part, EQUAL), EQUAL, "both")
         if part.old:
-            kind = MOVE_FROM if part.move and part.move[0] == MOVE_FROM else DELETE
+            kind = MOVE_FROM if part.move and part.move[0] == MOVE_FROM else DEL
             self.note_refs.extend(pairing.refs("delete", old_text))
             self.objects.extend(self._objects(part.old, "old"))
             content.extend(_pieces(kind, _fragments(old_text, old_track, "old", 0)))
             return _Built(self._annotated(content, part, kind), kind, "old")
-        kind = MOVE_TO if part.move and part.move[0] == MOVE_TO else INSERT
+        kind = MOVE_TO if part.move and part.move[0] == MOVE_TO else INS
         self.note_refs.extend(pairing.refs("insert", new_text))
         self.objects.extend(self._objects(part.new, "new"))
         content.extend(_pieces(kind, _fragments(new_text, new_track, "new", 0)))
@@ -592,7 +592,7 @@ class _Writer:
         """Runs of one fragment; each note mark becomes its reference run (next in note_refs), each
         object token a copy of its object (next in objects)."""
         result: list[etree._Element] = []
-        deleted = kind in (DELETE, MOVE_FROM)
+        deleted = kind in (DEL, MOVE_FROM)
         source = fragment.source
         # object tokens and note marks stand at the odd positions of the split, plain text between them
         for position, piece in enumerate(_RUN_SPLIT.split(fragment.text)):
@@ -652,7 +652,7 @@ class _Writer:
     def field_runs(self, found: Field, side: str, kind: str,
                    result: list[etree._Element]) -> list[etree._Element]:
         """The result runs with copies of the field's code before them and its end after them."""
-        deleted = kind in (DELETE, MOVE_FROM)
+        deleted = kind in (DEL, MOVE_FROM)
         code = [copy.deepcopy(r) for r in found.code]
         end = [copy.deepcopy(found.end)] if found.end is not None else []
         for node in code + end:
@@ -691,7 +691,7 @@ class _Writer:
     def mark_layout(self, kind: str, in_old: int, in_new: int) -> etree._Element:
         """Properties of the paragraph a mark ends: the base side's for an unchanged mark."""
         sides = [(self.old_order, in_old), (self.new_order, in_new)]
-        if kind in (INSERT, MOVE_TO) or (kind == EQUAL and self.base_name == "new"):
+        if kind in (INS, MOVE_TO) or (kind == EQUAL and self.base_name == "new"):
             sides.reverse()
         for order, index in sides:
             if index < len(order):
@@ -837,12 +837,12 @@ def write_docx(parts: Sequence[Part], old: Draft, new: Draft, packages: Packages
     (``packages``: both drafts' source packages, :func:`open_packages`)."""
     if base not in ("old", "new"):
         raise UsageError(f"--base must be 'old' or 'new', got {base!r}")
-    writer = _Writer(parts, packages, base, Annotations(author or "compactdraft", word_date(date or new.date)))
+    writer = _Writer(parts, packages, base, Revisions(author or "compactdraft", word_date(date or new.date)))
     package = writer.base_pkg
     document = _in_place(writer) if package is not None and needs_in_place(package.root) else None
     if document is None:  # a list of paragraphs (or an in-place attempt that failed): rebuilt flat
         # the writers copy what they take from the packages, so the fallback may read them again
-        writer = _Writer(parts, packages, base, Annotations(author or "compactdraft", word_date(date or new.date)))
+        writer = _Writer(parts, packages, base, Revisions(author or "compactdraft", word_date(date or new.date)))
     members = _base_members(package) if package else _minimal_members()
     main = package.main if package else "word/document.xml"
     if document is None:
