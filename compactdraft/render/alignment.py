@@ -87,7 +87,8 @@ def alignment_json(alignment: Alignment, **_: Any) -> str:
 _CSS = """body{font-family:system-ui,sans-serif;margin:2em;color:#222}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3em .6em;text-align:left;
 vertical-align:top}th{background:#f4f4f4}td.ids{font-family:monospace;white-space:nowrap}
-tr.inserted td{background:#e6f4ea}tr.deleted td{background:#fce8e6}tr.moved td,tr.split td,tr.merged td{background:#e8f0fe}
+tr.inserted td{background:#e6f4ea}tr.deleted td{background:#fce8e6}
+tr.moved td,tr.split td,tr.merged td{background:#e8f0fe}
 tr.modified td{background:#fef7e0}.text{font-size:.9em;color:#555}"""
 
 
@@ -110,7 +111,7 @@ def alignment_html(alignment: Alignment, all: bool = False, **_: Any) -> str:
     for link in alignment.links:
         if link.kind is LinkKind.UNCHANGED and not all:
             continue
-        _, what = link_line(link, old, new)
+        _line, what = link_line(link, old, new)  # `_` is the renderer's ignored options
         text = _opening(new, link.new) if link.new else _opening(old, link.old)
         body.append(f"<tr class=\"{link.kind.value}\"><td class=\"ids\">{html.escape(_ids(link.old))}</td>"
                     f"<td class=\"ids\">{html.escape(_ids(link.new))}</td><td>{html.escape(what)}</td>"
