@@ -15,19 +15,8 @@ import unicodedata
 
 from lxml import etree
 
-from .namespaces import W
+from .namespaces import PPR_ORDER, RPR_ORDER, W
 
-# Where w:bidi and w:rtl go among their siblings (the schema fixes the order of pPr and rPr children).
-_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-              "sectPr", "pPrChange")
-_RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
-              "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing",
-              "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText",
-              "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange")
 _RIGHT_TO_LEFT = {"R", "AL"}
 
 
@@ -79,9 +68,9 @@ def mark_right_to_left(document: etree._Element) -> int:
         runs = [run for run in paragraph.iter(W + "r")]
         if not is_right_to_left("".join(_run_text(run) for run in runs)):
             continue
-        _insert_in_order(_properties(paragraph, "pPr"), "bidi", _PPR_ORDER)
+        _insert_in_order(_properties(paragraph, "pPr"), "bidi", PPR_ORDER)
         for run in runs:
             if _has_right_to_left(_run_text(run)):
-                _insert_in_order(_properties(run, "rPr"), "rtl", _RPR_ORDER)
+                _insert_in_order(_properties(run, "rPr"), "rtl", RPR_ORDER)
         marked += 1
     return marked

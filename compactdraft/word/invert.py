@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..safeio import SafeZip
-from .namespaces import W
+from .namespaces import PPR_ORDER, W
 
 _SWAP = {W + "ins": "del", W + "del": "ins", W + "moveFrom": "moveTo", W + "moveTo": "moveFrom"}
 _TEXT_SWAP = {W + "t": "delText", W + "delText": "t", W + "instrText": "delInstrText",
@@ -68,20 +68,11 @@ def _restore_former_properties(change: etree._Element) -> None:
             properties.insert(anchor + offset, child)
     _order_paragraph_properties(properties)
 
-
-# Word refuses pPr children out of schema order; only the elements pPrChange can carry move
-_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-              "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-              "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-              "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
-              "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-              "sectPr", "pPrChange")
-
-
 def _order_paragraph_properties(properties: etree._Element) -> None:
+    """Word refuses pPr children out of schema order; the ones moved out of pPrChange are put back in it."""
     if properties.tag != W + "pPr":
         return
-    rank = {W + name: index for index, name in enumerate(_PPR_ORDER)}
+    rank = {W + name: index for index, name in enumerate(PPR_ORDER)}
     children = sorted(properties, key=lambda c: rank.get(c.tag, len(rank)))
     for child in children:
         properties.append(child)
