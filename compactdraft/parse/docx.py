@@ -25,9 +25,10 @@ from ..errors import InputError
 from ..model import Draft, Footnote
 from ..safeio import OLE_MAGIC, SafeZip, parse_xml
 from ..word.content import CHANGE_TAGS, accept_paragraph_joins, in_deleted_row, in_fallback, read_paragraph
-from ..word.namespaces import DC_TITLE, OFFICE_DOCUMENT, REL_NS
+from ..word.namespaces import DC_TITLE, REL_NS
 from ..word.numbering import Numbering, NumberingState, W, format_number, parse_numbering, wval
 from ..word.objects import ObjectKeys
+from ..word.package import office_document_part
 from . import ReadOptions
 from .structure import Block, build_draft, clean_text
 
@@ -49,13 +50,9 @@ def _refuse_ole(data: bytes, source: str) -> None:
 
 def _main_part_name(package: SafeZip, source: str) -> str:
     """The main document part from _rels/.rels (usually word/document.xml)."""
-    if "_rels/.rels" in package:
-        rels = package.read_xml("_rels/.rels")
-        for rel in rels.iter(f"{{{REL_NS}}}Relationship"):
-            if rel.get("Type") == OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
-                name = posixpath.normpath(rel.get("Target", "").lstrip("/"))
-                if name in package and name.endswith(".xml"):
-                    return name
+    name = office_document_part(package)
+    if name is not None and name.endswith(".xml"):
+        return name
     if "word/document.xml" in package:
         return "word/document.xml"
     raise InputError(_not_word_reason(package), source)

@@ -72,6 +72,7 @@ from .notes import (
 )
 from .objects import OBJECT, OBJECT_TOKEN, ObjectKeys, import_relationships
 from .objects import ObjectQueues as _ObjectQueues
+from .package import office_document_part
 
 # Comment parts of a base package: we replace its body, so its comments would dangle (and we write
 # none: LibreOffice 7.4 headless crashes loading any .docx with comments, see docs/wordml.md).
@@ -128,16 +129,6 @@ class Package:
         return _ids(self.zip, posixpath.join(posixpath.dirname(self.main), "numbering.xml"), "num", "numId")
 
 
-def _main_part(package: SafeZip) -> str:
-    if "_rels/.rels" in package:
-        for rel in package.read_xml("_rels/.rels").iter(f"{{{REL_NS}}}Relationship"):
-            if rel.get("Type") == OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
-                name = posixpath.normpath(rel.get("Target", "").lstrip("/"))
-                if name in package:
-                    return name
-    return "word/document.xml"
-
-
 def _ids(package: SafeZip, part: str, tag: str, attr: str) -> set[str]:
     if part not in package:
         return set()
@@ -149,7 +140,7 @@ def open_package(draft: Draft) -> Package | None:
     if draft.format != "docx" or not draft.source or draft.source == "-" or not Path(draft.source).is_file():
         return None
     package = SafeZip(read_input_bytes(draft.source), draft.source)
-    main = _main_part(package)
+    main = office_document_part(package) or "word/document.xml"
     if main not in package:
         raise InputError("has no main document part", draft.source)
     root = package.read_xml(main)
